@@ -1,0 +1,57 @@
+package dev.moat.cli;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The CLI's user-facing texts, zh-CN and en. The language is chosen once at start-up ({@code
+ * --lang}, else the system locale) and then read from the default locale.
+ */
+public final class Messages {
+  static final String BUNDLE = "dev.moat.cli.Messages";
+
+  private Messages() {}
+
+  /** The bundle for the current language. */
+  public static ResourceBundle bundle() {
+    return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+  }
+
+  /** The text for {@code key}, formatted with {@code args}; the key itself if it is missing. */
+  public static String get(String key, Object... args) {
+    String pattern;
+    try {
+      pattern = bundle().getString(key);
+    } catch (MissingResourceException e) {
+      return args.length == 0 ? key : key + " " + java.util.Arrays.toString(args);
+    }
+    return args.length == 0
+        ? pattern
+        : new MessageFormat(pattern, Locale.getDefault()).format(args);
+  }
+
+  /** True when the user's language is Chinese. */
+  public static boolean chinese() {
+    return Locale.getDefault().getLanguage().equals("zh");
+  }
+
+  /**
+   * Maps a {@code --lang} value to a locale.
+   *
+   * @throws IllegalArgumentException for anything but zh, zh-CN, en
+   */
+  public static Locale localeFor(String lang) {
+    return switch (lang.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+      case "zh", "zh-cn", "cn" -> Locale.SIMPLIFIED_CHINESE;
+      case "en", "en-us" -> Locale.ENGLISH;
+      default -> throw new IllegalArgumentException(lang);
+    };
+  }
+
+  /** The locale Moat uses when no {@code --lang} is given: Chinese systems get zh-CN. */
+  public static Locale systemDefault(Locale system) {
+    return system.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.moat.core.detect;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * Finds sensitive data in text. Instances are immutable and thread-safe; build one per
+ * configuration and share it.
+ *
+ * <p>Overlapping candidates are resolved deterministically (resident ID over credit code over bank
+ * card over IMEI), so each region of text yields at most one match.
+ */
+public interface DetectionEngine {
+
+  /** Matches in {@code text} at or above the engine's minimum confidence, in text order. */
+  List<Match> find(CharSequence text);
+
+  /**
+   * Matches in one structured field value. The field (column, JSON key, header) name is context:
+   * {@code sfzh}, {@code mobile}, {@code 身份证号} raise confidence just as hotwords in prose do.
+   */
+  List<Match> findInField(String fieldName, CharSequence value);
+
+  /**
+   * Streams {@code in} to its end, reporting each match with its 1-based line and code-point
+   * offsets within that line. Memory stays bounded whatever the length of the input or of a line.
+   */
+  void scan(Reader in, StreamSink sink) throws IOException;
+
+  /** Receives matches found by {@link #scan}. */
+  @FunctionalInterface
+  interface StreamSink {
+    /**
+     * One match.
+     *
+     * @param line 1-based line number
+     * @param start code-point offset of the match within its line, inclusive
+     * @param end code-point offset within the line, exclusive
+     * @param match the match; its {@code start}/{@code end} are not meaningful in a stream
+     */
+    void accept(long line, long start, long end, Match match) throws IOException;
+  }
+}
