@@ -12,6 +12,18 @@ import java.util.ResourceBundle;
 public final class Messages {
   static final String BUNDLE = "dev.moat.cli.Messages";
 
+  /**
+   * Bundles searched in order: the shared one, then one per command family, so that each command
+   * keeps its texts in its own pair of files.
+   */
+  static final java.util.List<String> BUNDLES =
+      java.util.List.of(
+          BUNDLE,
+          "dev.moat.cli.DetectMessages",
+          "dev.moat.cli.ScanMessages",
+          "dev.moat.cli.DiscoverMessages",
+          "dev.moat.cli.AuditMessages");
+
   private Messages() {}
 
   /** The bundle for the current language. */
@@ -21,10 +33,16 @@ public final class Messages {
 
   /** The text for {@code key}, formatted with {@code args}; the key itself if it is missing. */
   public static String get(String key, Object... args) {
-    String pattern;
-    try {
-      pattern = bundle().getString(key);
-    } catch (MissingResourceException e) {
+    String pattern = null;
+    for (String name : BUNDLES) {
+      try {
+        pattern = ResourceBundle.getBundle(name, Locale.getDefault()).getString(key);
+        break;
+      } catch (MissingResourceException e) {
+        // not in this bundle; try the next
+      }
+    }
+    if (pattern == null) {
       return args.length == 0 ? key : key + " " + java.util.Arrays.toString(args);
     }
     return args.length == 0
