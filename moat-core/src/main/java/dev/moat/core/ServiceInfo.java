@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One open port and what Moat recognised on it (an element of {@code services} in scan JSON).
+ * One open port and what Moat recognised on it (an element of the services list in scan JSON).
  *
  * @param service service name such as {@code redis}, or {@code unknown}
  * @param product product name such as {@code Redis}, if known
