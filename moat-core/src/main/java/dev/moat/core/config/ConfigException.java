@@ -30,7 +30,11 @@ public final class ConfigException extends IllegalArgumentException {
     super(key + ": " + rule);
     this.key = key;
     this.rule = rule;
-    this.args = args.clone();
+    // Values are shown verbatim: MessageFormat would print the number 1000 as "1,000".
+    this.args = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      this.args[i] = String.valueOf(args[i]);
+    }
   }
 
   /** The full key the rule applies to. */
