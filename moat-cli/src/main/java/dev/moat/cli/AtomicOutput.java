@@ -28,7 +28,9 @@ final class AtomicOutput implements AutoCloseable {
     this.writer = writer;
   }
 
-  /** Creates the temporary file in the target's directory (so the move stays on one file system). */
+  /**
+   * Creates the temporary file in the target's directory (so the move stays on one file system).
+   */
   static AtomicOutput open(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
     @Nullable Path dir = abs.getParent();

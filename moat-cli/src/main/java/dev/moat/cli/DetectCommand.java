@@ -137,7 +137,8 @@ public final class DetectCommand implements Callable<Integer> {
         render(engine, maskers, fmt, detect.effectiveThreads(), p, summary, targets, w);
       }
     } catch (MatchSink.OutputFailure e) {
-      throw UserException.runtime(e.getCause(), "detect.error.write", e.getCause().getMessage());
+      throw UserException.runtime(
+          e.io(), "detect.error.write", String.valueOf(e.io().getMessage()));
     }
     if (summary.files() > 0 && summary.scanned() == 0 && summary.unreadable() > 0) {
       throw UserException.runtime("detect.error.nothing", summary.files());
@@ -261,7 +262,8 @@ public final class DetectCommand implements Callable<Integer> {
               c.category(),
               c.level());
         } catch (IllegalArgumentException e) {
-          throw new ConfigException("detect.custom[" + i + "]", "config.engine", e.getMessage());
+          throw new ConfigException(
+              "detect.custom[" + i + "]", "config.engine", String.valueOf(e.getMessage()));
         }
       }
       if (!d.entities().isEmpty()) {
@@ -300,7 +302,8 @@ public final class DetectCommand implements Callable<Integer> {
         try {
           map.put(e.getKey(), Maskers.parse(e.getValue(), key));
         } catch (IllegalArgumentException iae) {
-          throw new ConfigException(where, "config.mask", e.getValue(), iae.getMessage());
+          throw new ConfigException(
+              where, "config.mask", e.getValue(), String.valueOf(iae.getMessage()));
         }
       } catch (ConfigException ce) {
         throw UserException.usage("detect.error.config", ce.getMessage());
@@ -334,8 +337,7 @@ public final class DetectCommand implements Callable<Integer> {
     }
     Path dir = o.getParent();
     if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw UserException.usage(
-          "detect.error.output", output, Messages.get("detect.reason.nodir"));
+      throw UserException.usage("detect.error.output", output, Messages.get("detect.reason.nodir"));
     }
     return o;
   }

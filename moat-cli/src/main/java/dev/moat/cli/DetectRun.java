@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scans a list of files and streams the results to one writer in file order.
  *
- * <p>With one thread, each file's matches go straight to the output as the engine finds them.
- * With more, files are scanned in parallel, each into its own {@link Spool}, and the spools are
- * copied to the output in file order as they complete; at most {@code 2 × threads} files are in
- * flight, so memory stays bounded. Input errors (an unreadable file, corrupt gzip) are noted and
- * the run goes on; an output error ends it.
+ * <p>With one thread, each file's matches go straight to the output as the engine finds them. With
+ * more, files are scanned in parallel, each into its own {@link Spool}, and the spools are copied
+ * to the output in file order as they complete; at most {@code 2 × threads} files are in flight, so
+ * memory stays bounded. Input errors (an unreadable file, corrupt gzip) are noted and the run goes
+ * on; an output error ends it.
  */
 final class DetectRun {
   private final DetectionEngine engine;
@@ -110,7 +110,13 @@ final class DetectRun {
           try {
             FileResult r = scan(t, spool, () -> {});
             return new FileResult(
-                r.target(), r.status(), r.charset(), r.gzip(), r.counts(), r.matches(), r.error(),
+                r.target(),
+                r.status(),
+                r.charset(),
+                r.gzip(),
+                r.counts(),
+                r.matches(),
+                r.error(),
                 spool);
           } catch (RuntimeException e) {
             if (spool != null) {
@@ -187,7 +193,8 @@ final class DetectRun {
       case BINARY -> progress.note(Messages.get("detect.note.binary", r.target().display()));
       case UNREADABLE ->
           progress.note(
-              Messages.get("detect.note.unreadable", r.target().display(), r.error()));
+              Messages.get(
+                  "detect.note.unreadable", r.target().display(), String.valueOf(r.error())));
       case SCANNED -> {}
     }
     summary.add(r);
@@ -216,8 +223,11 @@ final class DetectRun {
           return result(t, FileResult.Status.BINARY, null, gzip, sink, null);
         }
       }
-    } catch (IOException | UncheckedIOException e) {
-      IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+    } catch (IOException e) {
+      return result(t, FileResult.Status.UNREADABLE, charset, gzip, sink, reason(e));
+    } catch (UncheckedIOException e) {
+      IOException c = e.getCause();
+      IOException io = c == null ? new IOException(e) : c;
       return result(t, FileResult.Status.UNREADABLE, charset, gzip, sink, reason(io));
     } finally {
       progress.fileDone();

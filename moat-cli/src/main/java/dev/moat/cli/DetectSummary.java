@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Totals of a detect run, fed file by file in output order: per-file and per-entity counts,
- * skipped and unreadable files. Renders the {@code summary} of the json format and the table.
- * Holds one row per file with matches, never the matches themselves.
+ * Totals of a detect run, fed file by file in output order: per-file and per-entity counts, skipped
+ * and unreadable files. Renders the {@code summary} of the json format and the table. Holds one row
+ * per file with matches, never the matches themselves.
  */
 final class DetectSummary {
   private static final Comparator<String> ENTITY_ORDER =
@@ -49,7 +49,8 @@ final class DetectSummary {
     if (r.matches() > 0) {
       matches += r.matches();
       r.counts().forEach((k, v) -> totals.merge(k, v, Long::sum));
-      rows.add(new Row(r.target().display(), String.valueOf(r.charset()), r.gzip(), sorted(r.counts())));
+      rows.add(
+          new Row(r.target().display(), String.valueOf(r.charset()), r.gzip(), sorted(r.counts())));
     }
   }
 
@@ -143,7 +144,8 @@ final class DetectSummary {
       table.add(null);
       boolean first = true;
       for (Map.Entry<String, Long> e : sorted(totals).entrySet()) {
-        table.add(entityRow(first ? Messages.get("detect.table.total") : "", e.getKey(), e.getValue()));
+        table.add(
+            entityRow(first ? Messages.get("detect.table.total") : "", e.getKey(), e.getValue()));
         first = false;
       }
     }

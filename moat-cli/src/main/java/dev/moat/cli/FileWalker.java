@@ -63,8 +63,7 @@ final class FileWalker {
       String childDisplay = display.endsWith("/") ? display + name : display + "/" + name;
       BasicFileAttributes attrs;
       try {
-        attrs =
-            Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         onError.accept(childDisplay, e);
         continue;

@@ -23,7 +23,10 @@ final class Json {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c) && !paired(s, i)) {
+          if (c < 0x20
+              || c == 0x2028
+              || c == 0x2029
+              || (Character.isSurrogate(c) && !paired(s, i))) {
             // Control characters, JS line separators, and lone surrogates (which no UTF-8
             // encoder can write) become \\u escapes.
             sb.append("\\u")

@@ -11,10 +11,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives one file's matches from the engine: counts them per entity and, for the {@code json}
- * and {@code jsonl} formats, writes each as one JSON object in the DESIGN.md contract. The object
- * is built in a reused {@code StringBuilder} with hand-rolled escaping; the raw value is written
- * only with {@code --show-values}.
+ * Receives one file's matches from the engine: counts them per entity and, for the {@code json} and
+ * {@code jsonl} formats, writes each as one JSON object in the DESIGN.md contract. The object is
+ * built in a reused {@code StringBuilder} with hand-rolled escaping; the raw value is written only
+ * with {@code --show-values}.
  *
  * <p>Not thread-safe: one sink per file, used by the thread scanning that file.
  */
@@ -24,13 +24,16 @@ final class MatchSink implements DetectionEngine.StreamSink {
   static final class OutputFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final IOException io;
+
     OutputFailure(IOException cause) {
       super(cause);
+      this.io = cause;
     }
 
-    @Override
-    public synchronized IOException getCause() {
-      return (IOException) super.getCause();
+    /** The write error. */
+    IOException io() {
+      return io;
     }
   }
 
@@ -52,8 +55,8 @@ final class MatchSink implements DetectionEngine.StreamSink {
    * @param json true for the {@code json} document (objects separated by commas), false for lines
    * @param showValues whether to include the raw value
    * @param maskers the masker of each entity
-   * @param beforeFirst run before the file's first object is written (writes the separator from
-   *     the previous file's objects in the {@code json} format)
+   * @param beforeFirst run before the file's first object is written (writes the separator from the
+   *     previous file's objects in the {@code json} format)
    */
   MatchSink(
       String path,

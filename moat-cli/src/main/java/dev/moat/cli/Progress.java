@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,8 @@ final class Progress implements AutoCloseable {
                 th.setDaemon(true);
                 return th;
               });
-      t.scheduleAtFixedRate(this::draw, DELAY_MS, 250, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> unused =
+          t.scheduleAtFixedRate(this::draw, DELAY_MS, 250, TimeUnit.MILLISECONDS);
       ticker = t;
     } else {
       ticker = null;
@@ -56,6 +58,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Whether standard error is a terminal; only then does {@code auto} show a bar. */
+  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() is asked where it exists
   static boolean stderrIsTerminal() {
     java.io.Console c = System.console();
     if (c == null) {

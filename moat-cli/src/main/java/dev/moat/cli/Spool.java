@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds one file's rendered output while other files are still being scanned, so that parallel
- * runs print files in a fixed order. Stays in memory up to {@value #MEMORY_CHARS} chars, then
- * spills to a temporary file: a file with millions of matches costs disk, not heap.
+ * Holds one file's rendered output while other files are still being scanned, so that parallel runs
+ * print files in a fixed order. Stays in memory up to {@value #MEMORY_CHARS} chars, then spills to
+ * a temporary file: a file with millions of matches costs disk, not heap.
  *
  * <p>Written by one worker thread, then read and closed by the thread that prints; the hand-off
  * goes through a {@code Future}, which orders the two.
