@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Finding} whose texts come from the check's resource bundle, in the user's locale.
@@ -43,6 +44,7 @@ public final class FindingBuilder {
   private final List<String> evidence = new ArrayList<>();
   private Exposure exposure = Exposure.NONE;
   private String key = "";
+  private @Nullable String service;
 
   FindingBuilder(Check check, String findingId, CheckContext ctx) {
     if (!findingId.startsWith(check.id() + ".")) {
@@ -96,6 +98,15 @@ public final class FindingBuilder {
     return this;
   }
 
+  /**
+   * The service name of the finding when the check refined the port's identity (an etcd found on a
+   * port fingerprinted as {@code http}); defaults to the fingerprinted service.
+   */
+  public FindingBuilder service(String value) {
+    this.service = Objects.requireNonNull(value, "service");
+    return this;
+  }
+
   /** The finding. */
   public Finding build() {
     ResourceBundle bundle = bundle();
@@ -112,7 +123,7 @@ public final class FindingBuilder {
     return new Finding(
         id(),
         findingId,
-        ctx.identity().service(),
+        service != null ? service : ctx.identity().service(),
         ctx.host(),
         ctx.port(),
         exposure.raise(severity),

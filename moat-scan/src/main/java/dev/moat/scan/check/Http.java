@@ -96,7 +96,10 @@ public final class Http {
     req.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
     String hostHeader = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     req.append("Host: ").append(hostHeader).append(':').append(port).append("\r\n");
-    req.append("User-Agent: moat-scan\r\nAccept: */*\r\nConnection: close\r\n");
+    if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+      req.append("User-Agent: moat-scan\r\n");
+    }
+    req.append("Accept: */*\r\nConnection: close\r\n");
     headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     c.write(req.toString());
