@@ -29,6 +29,9 @@ final class Scan {
 
   final int[] groupEnd = new int[8];
 
+  /** Scratch for hotword windows. */
+  private final char[] window = new char[4096 + Hotwords.BEFORE + Hotwords.AFTER];
+
   Scan(char[] a, int lo, int hi, Rules rules, Hits hits, @Nullable Set<String> fieldEntities) {
     this.a = a;
     this.lo = lo;
@@ -124,11 +127,8 @@ final class Scan {
     if (fieldEntities != null && fieldEntities.contains(entity)) {
       return 2;
     }
-    return rules
-            .hotwords()
-            .near(entity, a, Math.max(lo, s - Hotwords.BEFORE), Math.min(hi, e + Hotwords.AFTER))
-        ? 1
-        : 0;
+    int from = Math.max(lo, s - Hotwords.BEFORE);
+    return rules.hotwords().near(entity, a, from, Math.min(hi, e + Hotwords.AFTER), window) ? 1 : 0;
   }
 
   /** Emits a validated format: MEDIUM, or HIGH with context; LOW when only the shape matched. */

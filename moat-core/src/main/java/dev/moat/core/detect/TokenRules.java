@@ -74,8 +74,12 @@ final class TokenRules {
     if ((n[17] == 'X' || n[17] == 'x') && Validators.digits(n, 0, 17)) {
       if (Validators.residentId(n, 0)) {
         sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
+        return;
       }
-      return;
+      if (NumberRules.idShape(n)) {
+        sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
+        return;
+      }
     }
     if (Validators.uscc(n, 0) && Validators.province(n, 2)) {
       sc.validated(Entities.CN_USCC, s, e, true);
