@@ -23,6 +23,12 @@ final class NumberRules {
     if (sc.joinedBefore(s)) {
       return e;
     }
+    if (after == '-' && len == 8) {
+      int r = TokenRules.dashedOrgCode(sc, s, e);
+      if (r > 0) {
+        return r;
+      }
+    }
     if (after == '-' && len == 2 && Chars.hex(sc.at(e + 1))) {
       int r = NetRules.mac(sc, s);
       if (r > 0) {
@@ -98,17 +104,34 @@ final class NumberRules {
       sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
       return;
     }
-    if (sc.on(Entities.CN_RESIDENT_ID)
-        && Validators.province(n, 0)
-        && Validators.birthDate(
-            Validators.num(n, 6, 4), Validators.num(n, 10, 2), Validators.num(n, 12, 2))) {
+    if (idShape(n)) {
+      // An ID-shaped number (province, 19xx/20xx, month, day) that fails the ID checks is a
+      // mistyped ID, not a card or a credit code: 18-digit cards are rare, typos in IDs are not.
       sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
+      if (Validators.luhn(n, 0, 18)) {
+        sc.weak(Entities.BANK_CARD, s, e);
+      }
+      return;
     }
     if (usccDigits(n)) {
       sc.validated(Entities.CN_USCC, s, e, true);
       return;
     }
     card(sc, s, e, 0, 18);
+  }
+
+  /** Province, then a plausible 19xx/20xx birth date: the layout of a resident ID. */
+  static boolean idShape(char[] n) {
+    int y = Validators.num(n, 6, 4);
+    int m = Validators.num(n, 10, 2);
+    int d = Validators.num(n, 12, 2);
+    return Validators.province(n, 0)
+        && y >= 1900
+        && y < 2100
+        && m >= 1
+        && m <= 12
+        && d >= 1
+        && d <= 31;
   }
 
   /**
