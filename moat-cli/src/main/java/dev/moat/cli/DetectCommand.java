@@ -46,7 +46,6 @@ import picocli.CommandLine.Spec;
     resourceBundle = "dev.moat.cli.DetectMessages",
     headerHeading = "",
     descriptionHeading = "%n",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true)
 public final class DetectCommand implements Callable<Integer> {
@@ -61,6 +60,12 @@ public final class DetectCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @ParentCommand @Nullable MoatCommand parent;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      descriptionKey = "usageHelp")
+  boolean help;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "detect.paths")
   List<Path> paths = new ArrayList<>();

@@ -78,7 +78,7 @@ public final class Main {
 
   private static int onUsageError(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println(Messages.get("error.usage", String.valueOf(e.getMessage())));
+    err.println(Messages.get("error.usage", UsageErrors.describe(e)));
     err.println(
         Messages.get("error.usage.hint", e.getCommandLine().getCommandSpec().qualifiedName()));
     err.flush();
