@@ -254,7 +254,9 @@ final class DetectCommandTest {
     assertThat(r.err())
         .isEqualTo("moat: no such file or directory: " + dir.resolve("nope.log") + "\n");
     assertThat(Files.readString(out)).isEqualTo("previous run\n");
-    assertThat(Files.list(dir)).containsExactly(out);
+    try (var s = Files.list(dir)) {
+      assertThat(s).containsExactly(out);
+    }
   }
 
   @Test
@@ -307,7 +309,9 @@ final class DetectCommandTest {
     Result r = run("detect", "--format", "json", gbk.toString(), gz.toString());
     JsonNode files = new ObjectMapper().readTree(r.out()).get("summary").get("byFile");
     assertThat(files.get(0).get("charset").asText()).isEqualTo("GB18030");
-    assertThat(files.get(0).get("matches").asInt()).isEqualTo(1);
+    // The 姓名 column makes 张三 a name; the 身份证号 column holds the ID.
+    assertThat(files.get(0).get("entities").get("CN_RESIDENT_ID").asInt()).isEqualTo(1);
+    assertThat(files.get(0).get("entities").get("CN_NAME").asInt()).isEqualTo(1);
     assertThat(files.get(1).get("gzip").asBoolean()).isTrue();
     assertThat(files.get(1).get("matches").asInt()).isEqualTo(2);
   }
