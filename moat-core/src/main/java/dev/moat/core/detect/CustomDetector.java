@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A detector added from configuration: a regex, an optional named validator and hotwords. A match
  * that passes its validator (or has none) is MEDIUM, HIGH with a hotword or field hint; a match
- * that fails the validator is dropped. Custom regexes run with {@code java.util.regex} over the
+ * that fails the validator is dropped. Validators see the match without separators ({@code luhn}
+ * and {@code cn_mobile} only its digits). Custom regexes run with {@code java.util.regex} over the
  * text, so they cost time in proportion to their number.
  *
  * @param entity entity id reported for matches
@@ -85,9 +86,10 @@ record CustomDetector(
   private boolean valid(Scan sc, int s, int e) {
     char[] n = sc.n;
     int len = 0;
+    boolean digitsOnly = "luhn".equals(validator) || "cn_mobile".equals(validator);
     for (int i = s; i < e && len < n.length; i++) {
       char c = Chars.fold(sc.a[i]);
-      if (Chars.word(c)) {
+      if (digitsOnly ? Chars.digit(c) : Chars.word(c)) {
         n[len++] = c;
       }
     }

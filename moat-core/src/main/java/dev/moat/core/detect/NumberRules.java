@@ -23,6 +23,12 @@ final class NumberRules {
     if (sc.joinedBefore(s)) {
       return e;
     }
+    if (after == '-' && len == 8) {
+      int r = TokenRules.dashedOrgCode(sc, s, e);
+      if (r > 0) {
+        return r;
+      }
+    }
     if (after == '-' && len == 2 && Chars.hex(sc.at(e + 1))) {
       int r = NetRules.mac(sc, s);
       if (r > 0) {
@@ -98,14 +104,23 @@ final class NumberRules {
       sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
       return;
     }
-    if (sc.on(Entities.CN_RESIDENT_ID)
-        && Validators.province(n, 0)
-        && Validators.birthDate(
-            Validators.num(n, 6, 4), Validators.num(n, 10, 2), Validators.num(n, 12, 2))) {
+    boolean idShape =
+        Validators.province(n, 0)
+            && Validators.birthDate(
+                Validators.num(n, 6, 4), Validators.num(n, 10, 2), Validators.num(n, 12, 2));
+    if (idShape) {
+      // An ID-shaped number with a bad check digit is a mistyped ID, not a card: 18-digit cards are
+      // rare.
       sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
     }
     if (usccDigits(n)) {
       sc.validated(Entities.CN_USCC, s, e, true);
+      return;
+    }
+    if (idShape) {
+      if (Validators.luhn(n, 0, 18)) {
+        sc.weak(Entities.BANK_CARD, s, e);
+      }
       return;
     }
     card(sc, s, e, 0, 18);

@@ -36,6 +36,12 @@ final class TokenRules {
     if ((f & Chars.DIGIT) == 0 || len < 7 || len > 18 || sc.joinedBefore(s)) {
       return e;
     }
+    if (after == '-' && len == 8) {
+      r = dashedOrgCode(sc, s, e);
+      if (r > 0) {
+        return r;
+      }
+    }
     if (after == '(' || after == '（') {
       return hkIdParen(sc, s, e);
     }
@@ -91,6 +97,24 @@ final class TokenRules {
     } else if (!hkIdBare(sc, s, e, 2) && upperAlnum(n, 9) && Validators.orgCode(n, 0)) {
       sc.weak(Entities.CN_ORG_CODE, s, e);
     }
+  }
+
+  /** Organisation code written {@code 12345678-9}; returns its end or -1. */
+  static int dashedOrgCode(Scan sc, int s, int e) {
+    char check = sc.at(e + 1);
+    if (!(Chars.digit(check) || check == 'X')
+        || Chars.word(sc.at(e + 2))
+        || sc.joinedAfter(e + 2)) {
+      return -1;
+    }
+    char[] n = sc.n;
+    sc.copy(s, e, 0);
+    n[8] = check;
+    if (!upperAlnum(n, 9) || !Validators.orgCode(n, 0)) {
+      return -1;
+    }
+    sc.weak(Entities.CN_ORG_CODE, s, e + 2);
+    return e + 2;
   }
 
   /** {@code A123456(7)}: one or two letters, six digits, then the check char in brackets. */
