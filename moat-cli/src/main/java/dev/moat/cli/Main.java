@@ -19,12 +19,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintStream out =
-        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // Not a PrintStream: it would swallow EPIPE, and `moat detect … | head` must notice.
+    OutputStream out = new FileOutputStream(FileDescriptor.out);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err);
-    out.flush();
     err.flush();
     System.exit(code);
   }
