@@ -150,6 +150,13 @@ final class ConfigLoader {
   }
 
   private static void overlayEnvironment(ObjectNode root, Map<String, String> env) {
+    // A secret kept in, say, MOAT_MASK_SECRET and referenced as env:MOAT_MASK_SECRET is not a
+    // misspelt key.
+    String secretVar = "";
+    JsonNode ref = root.path("mask").path("hmacKey");
+    if (ref.isTextual() && ref.asText().trim().startsWith("env:")) {
+      secretVar = ref.asText().trim().substring(4);
+    }
     for (Map.Entry<String, List<String>> s : KEYS.entrySet()) {
       String section = s.getKey();
       String prefix = ("MOAT_" + section + "_").toUpperCase(Locale.ROOT);
@@ -159,7 +166,7 @@ final class ConfigLoader {
       }
       for (Map.Entry<String, String> v : new java.util.TreeMap<>(env).entrySet()) {
         String var = v.getKey();
-        if (!var.startsWith(prefix)) {
+        if (!var.startsWith(prefix) || var.equals(secretVar)) {
           continue;
         }
         String key = names.get(var);

@@ -46,7 +46,6 @@ import picocli.CommandLine.Spec;
     resourceBundle = "dev.moat.cli.DetectMessages",
     headerHeading = "",
     descriptionHeading = "%n",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true)
 public final class DetectCommand implements Callable<Integer> {
@@ -61,6 +60,12 @@ public final class DetectCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   @ParentCommand @Nullable MoatCommand parent;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      descriptionKey = "usageHelp")
+  boolean help;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "detect.paths")
   List<Path> paths = new ArrayList<>();
@@ -133,10 +138,14 @@ public final class DetectCommand implements Callable<Integer> {
           o.commit();
         }
       } else {
-        Writer w = new BufferedWriter(s.commandLine().getOut(), 1 << 16);
+        Writer w = new BufferedWriter(new StdoutWriter(s.commandLine().getOut()), 1 << 16);
         render(engine, maskers, fmt, detect.effectiveThreads(), p, summary, targets, w);
       }
     } catch (MatchSink.OutputFailure e) {
+      if (e.io() instanceof StdoutWriter.Closed) {
+        // The reader went away (moat detect … | head): stop quietly, as grep does.
+        return fail && summary.matches() > 0 ? ExitCode.FLAGGED : ExitCode.OK;
+      }
       throw UserException.runtime(
           e.io(), "detect.error.write", String.valueOf(e.io().getMessage()));
     }
@@ -169,9 +178,10 @@ public final class DetectCommand implements Callable<Integer> {
       case TABLE -> summary.writeTable(w);
       case JSONL -> {}
     }
-    w.flush();
-    if (w instanceof PrintWriter pw && pw.checkError()) {
-      throw new MatchSink.OutputFailure(new IOException("standard output closed"));
+    try {
+      w.flush();
+    } catch (IOException e) {
+      throw new MatchSink.OutputFailure(e);
     }
   }
 

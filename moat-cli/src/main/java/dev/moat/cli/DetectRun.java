@@ -218,7 +218,12 @@ final class DetectRun {
         gzip = d.gzip();
         if (d instanceof Decoded.Text text) {
           charset = text.charset().name();
-          engine.scan(text.reader(), sink);
+          char delimiter = CsvScan.delimiter(t.path().getFileName().toString());
+          if (delimiter != 0) {
+            new CsvScan(engine, delimiter, sink).run(text.reader());
+          } else {
+            engine.scan(text.reader(), sink);
+          }
         } else {
           return result(t, FileResult.Status.BINARY, null, gzip, sink, null);
         }

@@ -19,12 +19,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintStream out =
-        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // Not a PrintStream: it would swallow EPIPE, and `moat detect … | head` must notice.
+    OutputStream out = new FileOutputStream(FileDescriptor.out);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err);
-    out.flush();
     err.flush();
     System.exit(code);
   }
@@ -78,7 +77,7 @@ public final class Main {
 
   private static int onUsageError(ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println(Messages.get("error.usage", String.valueOf(e.getMessage())));
+    err.println(Messages.get("error.usage", UsageErrors.describe(e)));
     err.println(
         Messages.get("error.usage.hint", e.getCommandLine().getCommandSpec().qualifiedName()));
     err.flush();

@@ -4,6 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,9 +59,22 @@ final class Progress implements AutoCloseable {
     return new Progress(err, totalBytes, totalFiles, enabled);
   }
 
-  /** Whether standard error is a terminal; only then does {@code auto} show a bar. */
-  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() is asked where it exists
+  /**
+   * Whether standard error is a terminal; only then does {@code auto} show a bar. On Linux the
+   * answer comes from where fd 2 points, so {@code moat detect … > out.jsonl} in a terminal still
+   * shows the bar; elsewhere {@link System#console()} (stdin and stdout both terminals) decides.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the fallback; isTerminal() is asked where it exists
   static boolean stderrIsTerminal() {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd2)) {
+      try {
+        String target = Files.readSymbolicLink(fd2).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        // fall through to the portable test
+      }
+    }
     java.io.Console c = System.console();
     if (c == null) {
       return false;

@@ -142,6 +142,17 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void load_secretVariableInSectionNamespace_isNotAnUnknownKey() throws IOException {
+    yaml(work.resolve("moat.yaml"), "mask:\n  hmacKey: env:MOAT_MASK_SECRET\n");
+    assertThat(
+            ConfigLoader.load(null, work, home, Map.of("MOAT_MASK_SECRET", "k"))
+                .config()
+                .mask()
+                .hmacKey())
+        .contains(new SecretRef(SecretRef.Scheme.ENV, "MOAT_MASK_SECRET"));
+  }
+
+  @Test
   void envName_camelCase_becomesUpperSnake() {
     assertThat(ConfigLoader.envName("detect", "minConfidence"))
         .isEqualTo("MOAT_DETECT_MIN_CONFIDENCE");

@@ -125,7 +125,17 @@ final class EncodingSniffer {
     if (candidate == null || malformed(candidate, b, n, complete, 1) != 0) {
       return null;
     }
-    return candidate;
+    // The ASCII half of each pair must itself look like text, or binary with a regular NUL
+    // pattern (tables of small integers) would pass.
+    int low = candidate.equals(StandardCharsets.UTF_16LE) ? 0 : 1;
+    int control = 0;
+    for (int i = low; i < n; i += 2) {
+      int c = b[i] & 0xff;
+      if (b[i ^ 1] == 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+        control++;
+      }
+    }
+    return control > pairs * MAX_CONTROL ? null : candidate;
   }
 
   /**

@@ -101,6 +101,13 @@ final class TextFilesTest {
   }
 
   @Test
+  void open_smallIntegersWithRegularNuls_isBinaryNotUtf16() throws IOException {
+    try (Decoded d = TextFiles.open(write("ints.bin", new byte[] {1, 0, 2, 0, 3, 0, 4, 0}))) {
+      assertThat(d).isEqualTo(new Decoded.Binary(Decoded.Reason.NUL_BYTES, false));
+    }
+  }
+
+  @Test
   void open_randomHighBytesWithoutNul_isBinary() throws IOException {
     byte[] bytes = new byte[50_000];
     new Random(42).nextBytes(bytes);
