@@ -258,6 +258,19 @@ public final class AuditLog implements AutoCloseable {
     return new AuditException("audit append failed: " + c, c);
   }
 
+  /**
+   * Checks that {@code json} is one JSON object of at most 1 MiB, as {@link #append} requires.
+   *
+   * @throws IllegalArgumentException saying what is wrong and where
+   */
+  public static void validate(byte[] json) {
+    if (json.length > SegmentFormat.MAX_EVENT) {
+      throw new IllegalArgumentException(
+          "event of " + json.length + " bytes exceeds " + SegmentFormat.MAX_EVENT);
+    }
+    Json.checkObject(json);
+  }
+
   /** {@link #appendAsync(byte[])} of the UTF-8 bytes of {@code json}. */
   public CompletableFuture<Receipt> appendAsync(String json) {
     return appendAsync(json.getBytes(StandardCharsets.UTF_8));
