@@ -129,28 +129,30 @@ public final class AuditCommand implements Runnable {
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
           AuditLog l = open(log, opts)) {
         List<byte[]> chunk = new ArrayList<>();
+        List<Long> lineNos = new ArrayList<>();
         long lineNo = 0;
         String line = r.readLine();
-        // Read and validate a whole chunk before appending any of it: a bad line leaves the log
+        // A whole chunk is validated before any of it is appended: a bad line leaves the log
         // exactly as it was for any input of up to ALL_OR_NOTHING_LINES lines.
         while (line != null) {
           lineNo++;
           if (!line.isBlank()) {
-            byte[] b = line.strip().getBytes(StandardCharsets.UTF_8);
-            try {
-              AuditLog.validate(b);
-            } catch (IllegalArgumentException e) {
-              throw UserException.usage(
-                  "audit.error.badLine", lineNo, String.valueOf(e.getMessage()), appended);
-            }
-            chunk.add(b);
+            chunk.add(line.strip().getBytes(StandardCharsets.UTF_8));
+            lineNos.add(lineNo);
           }
           line = r.readLine();
           if (chunk.size() >= ALL_OR_NOTHING_LINES || (line == null && !chunk.isEmpty())) {
-            long f = appendAll(l, chunk);
+            long f;
+            try {
+              f = appendAll(l, chunk);
+            } catch (AuditLog.InvalidEventException e) {
+              throw UserException.usage(
+                  "audit.error.badLine", lineNos.get(e.position()), e.reason(), appended);
+            }
             first = first < 0 ? f : first;
             appended += chunk.size();
             chunk.clear();
+            lineNos.clear();
           }
         }
         cp = l.checkpoint();
@@ -163,9 +165,11 @@ public final class AuditCommand implements Runnable {
     }
 
     private static long appendAll(AuditLog l, List<byte[]> chunk) {
-      List<CompletableFuture<Receipt>> acks = new ArrayList<>(chunk.size());
-      for (byte[] b : chunk) {
-        acks.add(l.appendAsync(b));
+      List<CompletableFuture<Receipt>> acks;
+      try {
+        acks = l.appendAllAsync(chunk);
+      } catch (AuditException e) {
+        throw failure(e);
       }
       try {
         for (CompletableFuture<Receipt> f : acks) {
