@@ -569,6 +569,19 @@ public final class AuditLog implements AutoCloseable {
     return key.verifier();
   }
 
+  /**
+   * Signs a checkpoint, then archives every sealed segment it covers whose records are all older
+   * than their retention; see {@link Archiver}.
+   *
+   * @return the names of the segments archived
+   */
+  public List<String> archive(Retention retention, boolean gzip) throws IOException {
+    Checkpoint cp = checkpoint();
+    synchronized (checkpointLock) {
+      return Archiver.run(files, cp.size(), retention, gzip, options.clock().instant());
+    }
+  }
+
   /** Verifies the whole log against its own keys; see {@link Verifier}. */
   public VerifyReport verify() throws IOException {
     return new Verifier(files, keys(), List.of()).run();
