@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
       AuditCommand.Prove.class,
       AuditQueries.Tail.class,
       AuditQueries.Search.class,
-      AuditCommand.RotateKey.class
+      AuditCommand.RotateKey.class,
+      AuditMaintenance.Archive.class,
+      AuditMaintenance.Forward.class
     })
 public final class AuditCommand implements Runnable {
   static final ObjectMapper JSON = new ObjectMapper();

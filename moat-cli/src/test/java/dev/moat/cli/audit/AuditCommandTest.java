@@ -288,4 +288,45 @@ final class AuditCommandTest {
         events("b.jsonl", 3, 6).toString());
     assertThat(run("audit", "verify", "--log", log().toString()).code()).isZero();
   }
+
+  @Test
+  void archive_badAge_exits2AndNothingToArchiveExits0() throws IOException {
+    run(
+        "audit",
+        "append",
+        "--log",
+        log().toString(),
+        "--input",
+        events("a.jsonl", 0, 3).toString());
+    assertThat(run("audit", "archive", "--log", log().toString(), "--retention", "soon").code())
+        .isEqualTo(2);
+    Result r = run("audit", "archive", "--log", log().toString(), "--retention", "0h", "--gzip");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains("Archived 0 segments");
+  }
+
+  @Test
+  void forward_syslogUdp_sendsEveryEntryThenNothingMore() throws IOException {
+    run(
+        "audit",
+        "append",
+        "--log",
+        log().toString(),
+        "--input",
+        events("a.jsonl", 0, 4).toString());
+    try (java.net.DatagramSocket rx =
+        new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      rx.setSoTimeout(10_000);
+      String target = "udp://127.0.0.1:" + rx.getLocalPort();
+      Result r = run("audit", "forward", "--log", log().toString(), "--syslog", target);
+      assertThat(r.code()).isZero();
+      assertThat(r.err()).contains("Forwarded 4 entries");
+      java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[65536], 65536);
+      rx.receive(p);
+      assertThat(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8))
+          .startsWith("<110>1 ");
+      assertThat(run("audit", "forward", "--log", log().toString(), "--syslog", target).err())
+          .contains("Forwarded 0 entries");
+    }
+  }
 }
