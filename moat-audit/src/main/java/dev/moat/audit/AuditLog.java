@@ -68,6 +68,12 @@ public final class AuditLog implements AutoCloseable {
   private long segmentBytes;
   private long lastMicros;
   private @Nullable Thread writer;
+  private final java.util.concurrent.atomic.LongAdder fsyncs =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder fsyncNanos =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAccumulator maxBatch =
+      new java.util.concurrent.atomic.LongAccumulator(Math::max, 0);
 
   @SuppressWarnings("ArrayRecordComponent") // never compared; copied on entry
   private record Pending(byte[] json, CompletableFuture<Receipt> done) {}
@@ -213,6 +219,17 @@ public final class AuditLog implements AutoCloseable {
     return files.dir();
   }
 
+  /**
+   * Group-commit counters since open: batches forced (one fsync each), total time spent in those
+   * fsyncs, and the largest batch.
+   */
+  public record Stats(long fsyncs, long fsyncNanos, long maxBatch) {}
+
+  /** The group-commit counters. */
+  public Stats stats() {
+    return new Stats(fsyncs.sum(), fsyncNanos.sum(), maxBatch.get());
+  }
+
   /** Number of acknowledged records. */
   public long size() {
     return committed.size();
@@ -258,6 +275,19 @@ public final class AuditLog implements AutoCloseable {
     return new AuditException("audit append failed: " + c, c);
   }
 
+  /**
+   * Checks that {@code json} is one JSON object of at most 1 MiB, as {@link #append} requires.
+   *
+   * @throws IllegalArgumentException saying what is wrong and where
+   */
+  public static void validate(byte[] json) {
+    if (json.length > SegmentFormat.MAX_EVENT) {
+      throw new IllegalArgumentException(
+          "event of " + json.length + " bytes exceeds " + SegmentFormat.MAX_EVENT);
+    }
+    Json.checkObject(json);
+  }
+
   /** {@link #appendAsync(byte[])} of the UTF-8 bytes of {@code json}. */
   public CompletableFuture<Receipt> appendAsync(String json) {
     return appendAsync(json.getBytes(StandardCharsets.UTF_8));
@@ -291,6 +321,80 @@ public final class AuditLog implements AutoCloseable {
     CompletableFuture<Receipt> done = new CompletableFuture<>();
     queue.add(new Pending(json.clone(), done));
     return done;
+  }
+
+  /**
+   * Validates every event, then queues all of them, or none: for batch imports that must not be
+   * half-written. Validation runs in parallel.
+   *
+   * @throws InvalidEventException naming the position of the first invalid event; nothing is queued
+   */
+  public List<CompletableFuture<Receipt>> appendAllAsync(List<byte[]> events) {
+    int n = events.size();
+    java.util.OptionalInt bad =
+        java.util.stream.IntStream.range(0, n)
+            .parallel()
+            .filter(
+                i -> {
+                  try {
+                    validate(events.get(i));
+                    return false;
+                  } catch (IllegalArgumentException e) {
+                    return true;
+                  }
+                })
+            .min();
+    if (bad.isPresent()) {
+      int i = bad.getAsInt();
+      try {
+        validate(events.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidEventException(i, e.getMessage());
+      }
+    }
+    Throwable f = failure;
+    if (f != null) {
+      throw new AuditException("audit log has failed: " + f, f);
+    }
+    if (closing) {
+      throw new AuditException("audit log is closed");
+    }
+    if (pending.addAndGet(n) > options.maxPending()) {
+      pending.addAndGet(-n);
+      throw new AuditException(
+          "audit log overloaded: " + options.maxPending() + " appends pending");
+    }
+    List<CompletableFuture<Receipt>> out = new ArrayList<>(n);
+    List<Pending> batch = new ArrayList<>(n);
+    for (byte[] e : events) {
+      CompletableFuture<Receipt> done = new CompletableFuture<>();
+      out.add(done);
+      batch.add(new Pending(e.clone(), done));
+    }
+    queue.addAll(batch);
+    return out;
+  }
+
+  /** An event of a batch that is not one JSON object; {@link #position()} says which. */
+  public static final class InvalidEventException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int position;
+
+    InvalidEventException(int position, @Nullable String message) {
+      super("event " + position + ": " + message);
+      this.position = position;
+    }
+
+    /** The 0-based position of the first invalid event in the batch. */
+    public int position() {
+      return position;
+    }
+
+    /** The reason, without the position. */
+    public String reason() {
+      String m = String.valueOf(getMessage());
+      return m.substring(m.indexOf(": ") + 2);
+    }
   }
 
   private void writeLoop() {
@@ -358,7 +462,11 @@ public final class AuditLog implements AutoCloseable {
     out.flip();
     int bytes = out.remaining();
     segment.write(out, segmentBytes);
+    long t0 = System.nanoTime();
     segment.force();
+    fsyncNanos.add(System.nanoTime() - t0);
+    fsyncs.increment();
+    maxBatch.accumulate(batch.size());
     segmentBytes += bytes;
     lastMicros = micros;
     for (int i = 0; i < batch.size(); i++) {
@@ -459,6 +567,19 @@ public final class AuditLog implements AutoCloseable {
     }
     checkpoint();
     return key.verifier();
+  }
+
+  /**
+   * Signs a checkpoint, then archives every sealed segment it covers whose records are all older
+   * than their retention; see {@link Archiver}.
+   *
+   * @return the names of the segments archived
+   */
+  public List<String> archive(Retention retention, boolean gzip) throws IOException {
+    Checkpoint cp = checkpoint();
+    synchronized (checkpointLock) {
+      return Archiver.run(files, cp.size(), retention, gzip, options.clock().instant());
+    }
   }
 
   /** Verifies the whole log against its own keys; see {@link Verifier}. */

@@ -153,7 +153,16 @@ public final class LogFiles {
     list(segments(), false, out);
     list(archive(), true, out);
     out.sort(Comparator.comparingLong(Segment::firstIndex).thenComparing(Segment::archived));
-    return out;
+    // A crash while archiving can leave a segment both live and archived: the live one counts.
+    List<Segment> unique = new ArrayList<>();
+    for (Segment s : out) {
+      if (unique.isEmpty()
+          || unique.get(unique.size() - 1).firstIndex() != s.firstIndex()
+          || !s.archived()) {
+        unique.add(s);
+      }
+    }
+    return unique;
   }
 
   /** The live segments only (not archived). */

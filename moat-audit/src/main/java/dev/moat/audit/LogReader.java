@@ -131,6 +131,16 @@ public final class LogReader {
     return new Proven(e, leaf, p, cp);
   }
 
+  /**
+   * The inclusion proof of {@code index} in the tree of {@code size} leaves, read from the tree
+   * files in O(log n) node reads and not yet checked: verify it against a signed root.
+   */
+  public InclusionProof inclusionProof(long index, long size) throws IOException {
+    try (TreeStore tree = TreeStore.readOnly(files.dir())) {
+      return Proofs.inclusion(tree, index, size);
+    }
+  }
+
   /** A consistency proof from tree size {@code size1} to the latest checkpoint. */
   public ConsistencyProof consistency(long size1) throws IOException {
     Checkpoint cp = checkpoint();
