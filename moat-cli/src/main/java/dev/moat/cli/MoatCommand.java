@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {})
+    subcommands = {
+      DetectCommand.class,
+    })
 public final class MoatCommand implements Runnable {
 
   @Spec @Nullable CommandSpec spec;

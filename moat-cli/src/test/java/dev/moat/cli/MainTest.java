@@ -1,0 +1,83 @@
+package dev.moat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private Locale saved;
+
+  @BeforeEach
+  void saveLocale() {
+    saved = Locale.getDefault();
+  }
+
+  @AfterEach
+  void restoreLocale() {
+    Locale.setDefault(saved);
+  }
+
+  private int run(String... args) {
+    return Main.run(args, out, err);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void version_printsVersionAndExitsZero() {
+    assertThat(run("--version")).isEqualTo(ExitCode.OK);
+    assertThat(out()).startsWith("moat ");
+  }
+
+  @Test
+  void help_inEnglish_describesGlobalOptions() {
+    assertThat(run("--lang", "en", "--help")).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("--lang").contains("Language of messages");
+  }
+
+  @Test
+  void help_inChinese_usesChineseTexts() {
+    assertThat(run("--lang=zh", "--help")).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("护城河").contains("消息与报告的语言");
+  }
+
+  @Test
+  void unknownOption_isUsageErrorWithHint() {
+    assertThat(run("--lang", "en", "--no-such-option")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("--no-such-option").contains("moat --help");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void unknownOption_inChinese_saysSoInChinese() {
+    assertThat(run("--lang", "zh", "--no-such-option")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("查看用法");
+  }
+
+  @Test
+  void badLanguage_isUsageError() {
+    assertThat(run("--lang", "fr", "--help")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("fr");
+  }
+
+  @Test
+  void defaultLanguage_followsSystemLocale() {
+    assertThat(Messages.systemDefault(Locale.CHINA)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.systemDefault(Locale.TAIWAN)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.systemDefault(Locale.US)).isEqualTo(Locale.ENGLISH);
+    assertThat(Messages.systemDefault(Locale.GERMANY)).isEqualTo(Locale.ENGLISH);
+  }
+}
