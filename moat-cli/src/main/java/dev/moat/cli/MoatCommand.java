@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     subcommands = {
       DetectCommand.class,
+      DiscoverCommand.class,
     })
 public final class MoatCommand implements Runnable {
 
