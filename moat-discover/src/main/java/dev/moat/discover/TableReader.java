@@ -66,7 +66,8 @@ final class TableReader {
       }
       if ((estimate >= 0 && estimate < rows)
           || (estimate < 0 && rows < limits.rowsPerTable() && ref.rows() < 0)) {
-        // Fewer rows than asked for: the sample read the whole (small) table, so the count is exact.
+        // Fewer rows than asked for: the sample read the whole (small) table, so the count is
+        // exact.
         estimate = rows;
       }
       List<ColumnSample> out = new ArrayList<>();
