@@ -126,7 +126,16 @@ public final class FileSampler implements Sampler {
 
   private List<TableSample> sqlite(Path f, SampleLimits limits, List<Problem> problems) {
     SampleResult r =
-        JdbcSampler.of(JdbcTarget.of("jdbc:sqlite:" + f, null, null), random).sample(limits);
+        JdbcSampler.of(JdbcTarget.of("jdbc:sqlite:" + f, null, null), random)
+            .sample(
+                // include/exclude were applied to the file path; the file's tables are all wanted
+                new SampleLimits(
+                    limits.rowsPerTable(),
+                    limits.maxTables(),
+                    limits.queryTimeout(),
+                    1,
+                    List.of(),
+                    List.of()));
     problems.addAll(r.problems());
     List<TableSample> out = new ArrayList<>();
     for (TableSample t : r.tables()) {

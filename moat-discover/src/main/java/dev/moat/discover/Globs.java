@@ -1,7 +1,6 @@
 package dev.moat.discover;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,6 @@ final class Globs {
         default -> re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(
-        re.toString().toLowerCase(Locale.ROOT), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

@@ -64,7 +64,10 @@ final class TableReader {
       if (dialect == Dialect.SQLITE && estimate < 0) {
         estimate = maxRowid();
       }
-      if (estimate >= 0 && estimate < rows) {
+      if ((estimate >= 0 && estimate < rows)
+          || (estimate < 0 && rows < limits.rowsPerTable() && ref.rows() < 0)) {
+        // Fewer rows than asked for: the sample read the whole (small) table, so the count is
+        // exact.
         estimate = rows;
       }
       List<ColumnSample> out = new ArrayList<>();
