@@ -13,6 +13,19 @@ import java.util.List;
  */
 public interface DetectionEngine {
 
+  /**
+   * The default engine: every built-in detector, minimum confidence {@link Confidence#MEDIUM}.
+   * Shared and thread-safe.
+   */
+  static DetectionEngine standard() {
+    return Standard.ENGINE;
+  }
+
+  /** A builder for an engine with an entity filter, another minimum or custom detectors. */
+  static DetectionEngineBuilder builder() {
+    return new DetectionEngineBuilder();
+  }
+
   /** Matches in {@code text} at or above the engine's minimum confidence, in text order. */
   List<Match> find(CharSequence text);
 

@@ -3,6 +3,10 @@ package dev.moat.scan.check;
 import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.Match;
 import dev.moat.core.mask.Masker;
+import dev.moat.discover.ColumnSample;
+import dev.moat.discover.SampleLimits;
+import dev.moat.discover.SampleResult;
+import dev.moat.discover.TableSample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -162,6 +166,30 @@ public final class CheckContext {
       }
     }
     return new Exposure(counts, examples, sampled);
+  }
+
+  /**
+   * Runs the detection engine over what a {@code moat-discover} sampler read ({@code JdbcSampler},
+   * {@code RedisSampler}): every value of every column, with the column name as context.
+   */
+  public Exposure detect(SampleResult sample) {
+    List<SampleField> fields = new ArrayList<>();
+    for (TableSample t : sample.tables()) {
+      for (ColumnSample c : t.columns()) {
+        for (String v : c.values()) {
+          fields.add(new SampleField(t.qualifiedName(), c.name(), v));
+        }
+      }
+    }
+    return detect(fields);
+  }
+
+  /**
+   * Limits for a {@code moat-discover} sampler run by a check: a few values of each of at most
+   * {@link #sampleSize()} tables, key groups or collections.
+   */
+  public SampleLimits sampleLimits() {
+    return SampleLimits.small(5, sampleSize);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.moat.scan.check.redis;
 import dev.moat.core.Auth;
 import dev.moat.core.Finding;
 import dev.moat.core.Severity;
+import dev.moat.discover.RedisSampler;
+import dev.moat.discover.RedisTarget;
 import dev.moat.scan.check.Check;
 import dev.moat.scan.check.CheckContext;
 import dev.moat.scan.check.CheckResult;
@@ -109,17 +111,17 @@ public final class RedisCheck implements Check {
         }
       }
       long keys = 0;
-      List<Integer> dbs = new ArrayList<>();
       for (Map.Entry<String, String> e : fields.entrySet()) {
         if (e.getKey().matches("db\\d+")) {
           evidence.add(e.getKey() + ":" + e.getValue());
-          dbs.add(Integer.parseInt(e.getKey().substring(2)));
           keys += keyCount(e.getValue());
         }
       }
       Exposure exposure = Exposure.NONE;
       if (ctx.sampling() && keys > 0) {
-        exposure = ctx.detect(new RedisSample(resp, ctx.sampleSize()).read(dbs));
+        // Sampled through moat-discover's RedisSampler: SCAN-based, read-only, bounded.
+        RedisTarget target = RedisTarget.of(ctx.address().getHostAddress(), ctx.port());
+        exposure = ctx.detect(RedisSampler.of(target).sample(ctx.sampleLimits()));
       }
       Finding f =
           ctx.finding(this, "redis.no-auth")

@@ -1,6 +1,6 @@
 /**
  * Redis: recognised by a RESP {@code PING}; open when {@code INFO} answers without credentials.
- * Samples a few keys with read-only commands (SCAN, TYPE, GETRANGE, HSCAN, LRANGE, SSCAN, ZRANGE).
+ * Samples a few keys through moat-discover's RedisSampler (SCAN, TYPE, GETRANGE, HSCAN …).
  */
 @NullMarked
 package dev.moat.scan.check.redis;

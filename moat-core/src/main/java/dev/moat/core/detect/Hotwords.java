@@ -1,0 +1,156 @@
+package dev.moat.core.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Hotwords and field-name hints per entity, loaded from {@code context.tsv}. Immutable after
+ * construction; custom detectors add their own through {@link #with}.
+ */
+final class Hotwords {
+  /** Chars searched before a candidate for hotwords. */
+  static final int BEFORE = 48;
+
+  /** Chars searched after a candidate. */
+  static final int AFTER = 16;
+
+  private final Map<String, char[][]> words;
+  private final Map<String, String[]> hints;
+
+  private Hotwords(Map<String, char[][]> words, Map<String, String[]> hints) {
+    this.words = words;
+    this.hints = hints;
+  }
+
+  static Hotwords load() {
+    Map<String, char[][]> words = new HashMap<>();
+    Map<String, String[]> hints = new HashMap<>();
+    try (InputStream in =
+            Objects.requireNonNull(
+                Hotwords.class.getResourceAsStream("context.tsv"), "context.tsv missing");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        words.put(f[0], chars(split(f[1])));
+        hints.put(f[0], normalizedHints(split(f[2])));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Hotwords(Map.copyOf(words), Map.copyOf(hints));
+  }
+
+  /** A copy with {@code entity}'s hotwords (used as field hints too). */
+  Hotwords with(String entity, List<String> hotwords) {
+    Map<String, char[][]> w = new HashMap<>(words);
+    Map<String, String[]> h = new HashMap<>(hints);
+    w.put(entity, chars(hotwords));
+    h.put(entity, normalizedHints(hotwords));
+    return new Hotwords(Map.copyOf(w), Map.copyOf(h));
+  }
+
+  private static List<String> split(String s) {
+    List<String> out = new ArrayList<>();
+    for (String p : s.split(",")) {
+      if (!p.isBlank()) {
+        out.add(p.trim());
+      }
+    }
+    return out;
+  }
+
+  private static char[][] chars(List<String> list) {
+    char[][] out = new char[list.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i).toLowerCase(Locale.ROOT).toCharArray();
+    }
+    return out;
+  }
+
+  private static String[] normalizedHints(List<String> list) {
+    String[] out = new String[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = normalizeField(list.get(i));
+    }
+    return out;
+  }
+
+  /** Lower-case, without {@code _ - . space}: {@code Card_No} → {@code cardno}. */
+  static String normalizeField(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = Chars.fold(name.charAt(i));
+      if (c == '_' || c == '-' || c == ' ' || c == '.') {
+        continue;
+      }
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return b.toString();
+  }
+
+  /** Entities whose field hints match {@code fieldName}. */
+  Set<String> entitiesForField(String fieldName) {
+    String f = normalizeField(fieldName);
+    Set<String> out = new HashSet<>();
+    if (f.isEmpty()) {
+      return out;
+    }
+    for (Map.Entry<String, String[]> e : hints.entrySet()) {
+      for (String h : e.getValue()) {
+        boolean ascii = h.chars().allMatch(c -> c < 128);
+        if (ascii ? f.equals(h) || (h.length() >= 3 && f.endsWith(h)) : f.contains(h)) {
+          out.add(e.getKey());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when a hotword of {@code entity} occurs in {@code a[lo, hi)}. */
+  boolean near(String entity, char[] a, int lo, int hi) {
+    char[][] ws = words.get(entity);
+    if (ws == null) {
+      return false;
+    }
+    for (char[] w : ws) {
+      char first = w[0];
+      int last = hi - w.length;
+      for (int p = lo; p <= last; p++) {
+        if (lower(a[p]) == first && matches(a, p, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(char[] a, int p, char[] w) {
+    for (int i = 1; i < w.length; i++) {
+      if (lower(a[p + i]) != w[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    char f = Chars.fold(c);
+    return f >= 'A' && f <= 'Z' ? (char) (f + 32) : f;
+  }
+}

@@ -1,0 +1,322 @@
+package dev.moat.core.detect;
+
+/**
+ * Rules for network and location values: e-mail (real IANA TLD), IPv4, IPv6, MAC (colon, dash and
+ * Cisco dot forms) and GPS coordinate pairs. Version strings, OIDs, times and decimals fall out by
+ * structure or by the words before them.
+ */
+final class NetRules {
+  private static final int MAX_LOCAL = 64;
+  private static final int MAX_DOMAIN = 255;
+  private static final String[] VERSION_WORDS = {"version", "ver", "release", "build", "版本", "v"};
+
+  private NetRules() {}
+
+  private static boolean localChar(char c) {
+    return Chars.word(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  /** E-mail around the {@code @} at {@code at}; returns where scanning resumes. */
+  static int email(Scan sc, int at) {
+    int s = at;
+    while (s > sc.lo && localChar(sc.at(s - 1))) {
+      s--;
+      if (at - s > MAX_LOCAL) {
+        return at + 1;
+      }
+    }
+    if (s == at || sc.at(s) == '.' || sc.at(at - 1) == '.') {
+      return at + 1;
+    }
+    int p = at + 1;
+    int labels = 0;
+    int lastLabel = -1;
+    int end = -1;
+    while (true) {
+      int q = p;
+      while (Chars.word(sc.at(q)) || (q > p && sc.at(q) == '-')) {
+        q++;
+      }
+      if (q == p || sc.at(q - 1) == '-') {
+        break;
+      }
+      labels++;
+      lastLabel = p;
+      end = q;
+      if (sc.at(q) == '.' && Chars.word(sc.at(q + 1)) && q - at < MAX_DOMAIN) {
+        p = q + 1;
+      } else {
+        break;
+      }
+    }
+    if (labels < 2 || end - at > MAX_DOMAIN) {
+      return Math.max(at + 1, end);
+    }
+    char next = sc.at(end);
+    if (next == ':' || next == '@' || next == '-' || next == '_' || Chars.word(next)) {
+      return end;
+    }
+    if (!sc.on(Entities.EMAIL) || !Tlds.contains(sc, lastLabel, end)) {
+      return end;
+    }
+    sc.validated(Entities.EMAIL, s, end, true);
+    return end;
+  }
+
+  /** A digit run at {@code s} followed by {@code .} and a digit: IPv4, a GPS pair, or neither. */
+  static int dotted(Scan sc, int s, int runEnd) {
+    int p = s;
+    int parts = 0;
+    boolean ip = true;
+    boolean allShort = true;
+    while (true) {
+      int q = p;
+      while (Chars.digit(sc.at(q))) {
+        q++;
+      }
+      int len = q - p;
+      if (len == 0) {
+        break;
+      }
+      parts++;
+      if (len > 3 || (len > 1 && sc.at(p) == '0') || octet(sc, p, q) > 255) {
+        ip = false;
+      }
+      allShort &= len == 1;
+      p = q;
+      if (sc.at(q) == '.' && Chars.digit(sc.at(q + 1))) {
+        p = q + 1;
+      } else {
+        break;
+      }
+    }
+    boolean boundary = !Chars.word(sc.at(p)) && !Chars.word(sc.at(s - 1)) && sc.at(s - 1) != '.';
+    if (ip && parts == 4 && boundary && sc.on(Entities.IPV4) && !versionBefore(sc, s)) {
+      sc.validated(Entities.IPV4, s, p, !allShort);
+      return p;
+    }
+    if (parts == 2 && boundary) {
+      int r = gps(sc, s, p);
+      if (r > 0) {
+        return r;
+      }
+    }
+    return Math.max(p, runEnd);
+  }
+
+  private static int octet(Scan sc, int p, int q) {
+    int v = 0;
+    for (int i = p; i < q && i < p + 4; i++) {
+      v = v * 10 + (sc.at(i) - '0');
+    }
+    return v;
+  }
+
+  private static boolean versionBefore(Scan sc, int s) {
+    int lo = Math.max(sc.lo, s - 12);
+    for (String w : VERSION_WORDS) {
+      int from = s - w.length();
+      for (int p = from; p >= lo && p >= from - 3; p--) {
+        if (regionIgnoreCase(sc, p, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionIgnoreCase(Scan sc, int p, String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = sc.at(p + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != w.charAt(i)) {
+        return false;
+      }
+    }
+    return !Chars.word(sc.at(p - 1));
+  }
+
+  /** {@code lat, lon} or {@code lon, lat}, 4+ decimals each; validated inside China's box. */
+  private static int gps(Scan sc, int s, int e) {
+    if (!sc.on(Entities.GPS)) {
+      return -1;
+    }
+    int decimals1 = decimals(sc, s, e);
+    int p = e;
+    while (sc.at(p) == ' ') {
+      p++;
+    }
+    if (sc.at(p) != ',' || decimals1 < 4) {
+      return -1;
+    }
+    p++;
+    while (sc.at(p) == ' ') {
+      p++;
+    }
+    int t = p;
+    if (sc.at(t) == '-') {
+      t++;
+    }
+    int q = t;
+    while (Chars.digit(sc.at(q))) {
+      q++;
+    }
+    if (q - t < 1 || q - t > 3 || sc.at(q) != '.' || !Chars.digit(sc.at(q + 1))) {
+      return -1;
+    }
+    q++;
+    while (Chars.digit(sc.at(q))) {
+      q++;
+    }
+    int decimals2 = decimals(sc, p, q);
+    if (decimals2 < 4 || Chars.word(sc.at(q)) || sc.at(q) == '.') {
+      return -1;
+    }
+    int start = sc.at(s - 1) == '-' ? s - 1 : s;
+    double x = parse(sc, start, e);
+    double y = parse(sc, p, q);
+    boolean china = inChina(x, y) || inChina(y, x);
+    boolean world =
+        (Math.abs(x) <= 90 && Math.abs(y) <= 180) || (Math.abs(y) <= 90 && Math.abs(x) <= 180);
+    if (!world) {
+      return -1;
+    }
+    sc.validated(Entities.GPS, start, q, china && decimals1 >= 5 && decimals2 >= 5);
+    return q;
+  }
+
+  private static boolean inChina(double lat, double lon) {
+    return lat >= 3.8 && lat <= 53.6 && lon >= 73.5 && lon <= 135.1;
+  }
+
+  private static int decimals(Scan sc, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (sc.at(i) == '.') {
+        return e - i - 1;
+      }
+    }
+    return 0;
+  }
+
+  private static double parse(Scan sc, int s, int e) {
+    StringBuilder b = new StringBuilder(e - s);
+    for (int i = s; i < e; i++) {
+      b.append(sc.at(i));
+    }
+    return Double.parseDouble(b.toString());
+  }
+
+  /** Six two-hex-digit groups separated by {@code :} or {@code -}, or a colon-form IPv6. */
+  static int colon(Scan sc, int s) {
+    int r = mac(sc, s);
+    if (r > 0) {
+      return r;
+    }
+    return ipv6(sc, s);
+  }
+
+  /** MAC in colon or dash form starting at {@code s}; returns its end or -1. */
+  static int mac(Scan sc, int s) {
+    char sep = sc.at(s + 2);
+    if (sep != ':' && sep != '-') {
+      return -1;
+    }
+    boolean zero = true;
+    boolean ones = true;
+    for (int g = 0; g < 6; g++) {
+      int p = s + g * 3;
+      char h = sc.at(p);
+      char l = sc.at(p + 1);
+      if (!Chars.hex(h) || !Chars.hex(l) || (g < 5 && sc.at(p + 2) != sep)) {
+        return -1;
+      }
+      zero &= h == '0' && l == '0';
+      ones &= (h == 'f' || h == 'F') && (l == 'f' || l == 'F');
+    }
+    int end = s + 17;
+    char next = sc.at(end);
+    if (Chars.word(next) || next == sep || sc.at(s - 1) == sep || zero || ones) {
+      return -1;
+    }
+    sc.validated(Entities.MAC, s, end, true);
+    return end;
+  }
+
+  /** Cisco form {@code 001a.2b3c.4d5e}. */
+  static int cisco(Scan sc, int s) {
+    for (int g = 0; g < 3; g++) {
+      int p = s + g * 5;
+      for (int i = 0; i < 4; i++) {
+        if (!Chars.hex(sc.at(p + i))) {
+          return -1;
+        }
+      }
+      if (g < 2 && sc.at(p + 4) != '.') {
+        return -1;
+      }
+    }
+    int end = s + 14;
+    if (Chars.word(sc.at(end)) || sc.at(end) == '.' || sc.at(s - 1) == '.') {
+      return -1;
+    }
+    sc.validated(Entities.MAC, s, end, true);
+    return end;
+  }
+
+  private static int ipv6(Scan sc, int s) {
+    int p = s;
+    int groups = 0;
+    boolean compressed = false;
+    boolean longGroup = false;
+    int end = s;
+    while (true) {
+      int q = p;
+      while (Chars.hex(sc.at(q)) && q - p < 5) {
+        q++;
+      }
+      int len = q - p;
+      if (len == 0 || len > 4) {
+        if (len > 4) {
+          return skip(sc, s);
+        }
+        break;
+      }
+      groups++;
+      longGroup |= len >= 3;
+      end = q;
+      if (sc.at(q) != ':') {
+        break;
+      }
+      if (sc.at(q + 1) == ':') {
+        if (compressed) {
+          return skip(sc, s);
+        }
+        compressed = true;
+        end = q + 2;
+        p = q + 2;
+      } else {
+        p = q + 1;
+      }
+    }
+    char next = sc.at(end);
+    boolean ok =
+        (compressed ? groups <= 7 && groups >= 2 && longGroup : groups == 8)
+            && !Chars.word(next)
+            && next != ':'
+            && next != '.'
+            && sc.at(s - 1) != ':'
+            && !Chars.word(sc.at(s - 1));
+    if (ok && sc.on(Entities.IPV6)) {
+      sc.validated(Entities.IPV6, s, end, true);
+      return end;
+    }
+    return skip(sc, s);
+  }
+
+  private static int skip(Scan sc, int s) {
+    int p = s;
+    while (Chars.hex(sc.at(p))) {
+      p++;
+    }
+    return Math.max(p, s + 1);
+  }
+}

@@ -1,0 +1,225 @@
+package dev.moat.core.detect;
+
+/**
+ * Rules for runs of digits: resident IDs, mobile and landline numbers, bank cards, all-digit credit
+ * codes, IMEIs, organisation codes, plus digit groups separated by single spaces or dashes ({@code
+ * 138 1234 5678}, {@code 6222-0212-…}, {@code 010-12345678}) and the {@code +86}/{@code 0086}
+ * prefixes. A run inside a longer token ({@code ORD-13812345678}, {@code 13812345678@qq.com}) is
+ * never a match.
+ */
+final class NumberRules {
+  private NumberRules() {}
+
+  /** Handles the digit run {@code [s, e)}; returns where scanning resumes. */
+  static int digits(Scan sc, int s, int e) {
+    char after = sc.at(e);
+    int len = e - s;
+    if (after == '.' && Chars.digit(sc.at(e + 1))) {
+      return NetRules.dotted(sc, s, e);
+    }
+    if (after == ':' && len <= 4) {
+      return NetRules.colon(sc, s);
+    }
+    if (sc.joinedBefore(s)) {
+      return e;
+    }
+    if (after == '-' && len == 2 && Chars.hex(sc.at(e + 1))) {
+      int r = NetRules.mac(sc, s);
+      if (r > 0) {
+        return r;
+      }
+    }
+    if ((after == ' ' || after == '-') && len <= 6 && Chars.digit(sc.at(e + 1))) {
+      int r = grouped(sc, s, e);
+      if (r > 0) {
+        return r;
+      }
+    }
+    if (sc.joinedAfter(e) || len < 9 || len > 19) {
+      return e;
+    }
+    single(sc, s, e);
+    return e;
+  }
+
+  private static void single(Scan sc, int s, int e) {
+    char[] n = sc.n;
+    int len = sc.copy(s, e, 0);
+    switch (len) {
+      case 9 -> {
+        if (Validators.orgCode(n, 0)) {
+          sc.weak(Entities.CN_ORG_CODE, s, e);
+        }
+      }
+      case 11 -> {
+        if (Validators.mobile(n, 0)) {
+          sc.validated(Entities.CN_MOBILE, s, e, true);
+        } else if (landline(n, 0, len)) {
+          sc.weak(Entities.CN_LANDLINE, s, e);
+        }
+      }
+      case 12 -> {
+        if (landline(n, 0, len)) {
+          sc.weak(Entities.CN_LANDLINE, s, e);
+        }
+      }
+      case 13 -> {
+        if (sc.at(s - 1) == '+' && n[0] == '8' && n[1] == '6' && Validators.mobile(n, 2)) {
+          sc.validated(Entities.CN_MOBILE, s + 2, e, true);
+        }
+      }
+      case 15 -> fifteen(sc, s, e);
+      case 18 -> eighteen(sc, s, e);
+      case 16, 17, 19 -> card(sc, s, e, 0, len);
+      default -> {}
+    }
+  }
+
+  private static void fifteen(Scan sc, int s, int e) {
+    char[] n = sc.n;
+    if (n[0] == '0' && n[1] == '0' && n[2] == '8' && n[3] == '6' && Validators.mobile(n, 4)) {
+      sc.validated(Entities.CN_MOBILE, s + 4, e, true);
+      return;
+    }
+    if (Validators.residentId15(n, 0)) {
+      sc.weak(Entities.CN_RESIDENT_ID_15, s, e);
+    }
+    if (Validators.luhn(n, 0, 15)) {
+      sc.weak(Entities.IMEI, s, e);
+      if (Validators.cardIssuer(n, 0, 15)) {
+        sc.validated(Entities.BANK_CARD, s, e, true);
+      }
+    }
+  }
+
+  private static void eighteen(Scan sc, int s, int e) {
+    char[] n = sc.n;
+    if (Validators.residentId(n, 0)) {
+      sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
+      return;
+    }
+    if (sc.on(Entities.CN_RESIDENT_ID)
+        && Validators.province(n, 0)
+        && Validators.birthDate(
+            Validators.num(n, 6, 4), Validators.num(n, 10, 2), Validators.num(n, 12, 2))) {
+      sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
+    }
+    if (usccDigits(n)) {
+      sc.validated(Entities.CN_USCC, s, e, true);
+      return;
+    }
+    card(sc, s, e, 0, 18);
+  }
+
+  /**
+   * An all-digit credit code: besides the check char, the registration authority and type codes,
+   * the province of the admin code and the embedded organisation code's own check digit must be
+   * right, because one in 31 random 18-digit numbers passes the check char alone.
+   */
+  private static boolean usccDigits(char[] n) {
+    char t = n[1];
+    return n[0] != '0'
+        && (t == '1' || t == '2' || t == '3' || t == '9')
+        && Validators.province(n, 2)
+        && Validators.uscc(n, 0)
+        && Validators.orgCode(n, 8);
+  }
+
+  private static void card(Scan sc, int s, int e, int off, int len) {
+    char[] n = sc.n;
+    if (!Validators.luhn(n, off, len)) {
+      return;
+    }
+    if (Validators.cardIssuer(n, off, len)) {
+      sc.validated(Entities.BANK_CARD, s, e, true);
+    } else {
+      sc.weak(Entities.BANK_CARD, s, e);
+    }
+  }
+
+  /** Unseparated landline: valid area code and a 7–8 digit subscriber number starting 2–8. */
+  private static boolean landline(char[] n, int off, int len) {
+    int area = Validators.areaCodeLength(n, off, len);
+    int rest = len - area;
+    return area > 0 && (rest == 7 || rest == 8) && n[off + area] >= '2' && n[off + area] <= '8';
+  }
+
+  /**
+   * Digit groups separated by single spaces or dashes, starting with the short run {@code [s, e)}.
+   * Returns the end of a match, or -1 when the groups form no known layout.
+   */
+  private static int grouped(Scan sc, int s, int e) {
+    int[] gs = sc.groupStart;
+    int[] ge = sc.groupEnd;
+    gs[0] = s;
+    ge[0] = e;
+    int count = 1;
+    int total = e - s;
+    int q = e;
+    while (true) {
+      char c = sc.at(q);
+      if ((c != ' ' && c != '-') || !Chars.digit(sc.at(q + 1))) {
+        break;
+      }
+      if (count == gs.length) {
+        return -1;
+      }
+      int r = q + 1;
+      while (Chars.digit(sc.at(r))) {
+        r++;
+      }
+      gs[count] = q + 1;
+      ge[count] = r;
+      total += r - q - 1;
+      count++;
+      q = r;
+      if (total > 24) {
+        return -1;
+      }
+    }
+    if (sc.joinedAfter(q) || Chars.word(sc.at(q))) {
+      return -1;
+    }
+    char[] n = sc.n;
+    int len = 0;
+    for (int g = 0; g < count; g++) {
+      len = sc.copy(gs[g], ge[g], len);
+    }
+    int first = 0;
+    int skip = 0;
+    int g0 = ge[0] - gs[0];
+    if (g0 == 2 && n[0] == '8' && n[1] == '6' && sc.at(s - 1) == '+') {
+      first = 1;
+      skip = 2;
+    } else if (g0 == 4 && n[0] == '0' && n[1] == '0' && n[2] == '8' && n[3] == '6') {
+      first = 1;
+      skip = 4;
+    }
+    int d = len - skip;
+    if (d == 11 && Validators.mobile(n, skip)) {
+      sc.validated(Entities.CN_MOBILE, gs[first], q, true);
+      return q;
+    }
+    if (first > 0) {
+      return -1;
+    }
+    int area = Validators.areaCodeLength(n, 0, len);
+    if (area == g0 && (d - area == 7 || d - area == 8) && n[area] >= '2' && n[area] <= '8') {
+      sc.validated(Entities.CN_LANDLINE, s, q, true);
+      return q;
+    }
+    if (d == 18 && Validators.residentId(n, 0)) {
+      sc.validated(Entities.CN_RESIDENT_ID, s, q, true);
+      return q;
+    }
+    if (d >= 15 && d <= 19 && Validators.luhn(n, 0, d)) {
+      if (Validators.cardIssuer(n, 0, d)) {
+        sc.validated(Entities.BANK_CARD, s, q, true);
+      } else {
+        sc.weak(Entities.BANK_CARD, s, q);
+      }
+      return q;
+    }
+    return -1;
+  }
+}

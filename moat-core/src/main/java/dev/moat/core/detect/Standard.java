@@ -1,0 +1,8 @@
+package dev.moat.core.detect;
+
+/** Holder of the shared default engine, built on first use. */
+final class Standard {
+  static final DetectionEngine ENGINE = new DetectionEngineBuilder().build();
+
+  private Standard() {}
+}

@@ -1,0 +1,72 @@
+package dev.moat.core.detect;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in engine: {@link Scan} over the text, then custom detectors, then overlap resolution.
+ * Immutable and thread-safe: all per-call state lives in the {@link Scan} and {@link Hits} of that
+ * call.
+ */
+final class StandardEngine implements DetectionEngine {
+  private final Rules rules;
+
+  StandardEngine(Rules rules) {
+    this.rules = rules;
+  }
+
+  Rules rules() {
+    return rules;
+  }
+
+  @Override
+  public List<Match> find(CharSequence text) {
+    char[] a = chars(text);
+    Hits hits = new Hits();
+    detect(a, 0, a.length, hits, null);
+    return hits.resolve(a, 0);
+  }
+
+  @Override
+  public List<Match> findInField(String fieldName, CharSequence value) {
+    char[] a = chars(value);
+    Set<String> fe = rules.hotwords().entitiesForField(fieldName);
+    Hits hits = new Hits();
+    Scan sc = detect(a, 0, a.length, hits, fe);
+    if (!fe.isEmpty()) {
+      FieldRules.wholeValue(sc, fe);
+    }
+    return hits.resolve(a, 0);
+  }
+
+  @Override
+  public void scan(Reader in, StreamSink sink) throws IOException {
+    new StreamScan(this, in, sink).run();
+  }
+
+  /** Scans {@code a[lo, hi)} into {@code hits}. */
+  Scan detect(char[] a, int lo, int hi, Hits hits, @Nullable Set<String> fieldEntities) {
+    Scan sc = new Scan(a, lo, hi, rules, hits, fieldEntities);
+    sc.run();
+    for (CustomDetector c : rules.customs()) {
+      if (rules.enabled(c.entity())) {
+        c.run(sc);
+      }
+    }
+    return sc;
+  }
+
+  private static char[] chars(CharSequence s) {
+    if (s instanceof String str) {
+      return str.toCharArray();
+    }
+    char[] a = new char[s.length()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = s.charAt(i);
+    }
+    return a;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.moat.core.mask;
+
+/** Entity-shaped maskers: e-mail, IP, GPS, name, address, date → year. Each is idempotent. */
+final class ValueMaskers {
+  private static final Masker LOCAL = new KeepMasker(1, 0);
+  private static final String DISTRICT_ENDS = "省市区县旗州盟";
+
+  private ValueMaskers() {}
+
+  /** First char of the local part, then {@code *}s, then {@code @domain}. */
+  static String email(String v) {
+    int at = v.lastIndexOf('@');
+    if (at <= 0) {
+      return LOCAL.mask(v);
+    }
+    String local = v.substring(0, at);
+    StringBuilder b = new StringBuilder(v.length());
+    b.appendCodePoint(local.codePointAt(0));
+    b.append("*".repeat(local.codePointCount(0, local.length()) - 1));
+    return b.append(v, at, v.length()).toString();
+  }
+
+  /** IPv4 keeps the first two octets ({@code 192.168.*.*}); IPv6 the first two groups. */
+  static String ip(String v) {
+    char sep = v.indexOf(':') >= 0 ? ':' : '.';
+    String[] parts = v.split(sep == ':' ? ":" : "\\.", -1);
+    StringBuilder b = new StringBuilder(v.length());
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        b.append(sep);
+      }
+      b.append(i < 2 || parts[i].isEmpty() ? parts[i] : "*");
+    }
+    return b.toString();
+  }
+
+  /** Each coordinate rounded down to two decimals (≈ 1 km). */
+  static String gps(String v) {
+    StringBuilder b = new StringBuilder(v.length());
+    int decimals = -1;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        decimals = 0;
+        b.append(c);
+      } else if (c >= '0' && c <= '9' && decimals >= 0) {
+        if (decimals++ < 2) {
+          b.append(c);
+        }
+      } else {
+        if (!(c >= '0' && c <= '9')) {
+          decimals = -1;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Keeps the surname: the first char, or two for four-char names (compound surnames). */
+  static String name(String v) {
+    int n = v.codePointCount(0, v.length());
+    return new KeepMasker(n >= 4 ? 2 : 1, 0).mask(v);
+  }
+
+  /** Keeps the address up to the district (last 省/市/区/县… in the first 12 chars). */
+  static String address(String v) {
+    int keep = 0;
+    for (int i = 0; i < Math.min(12, v.length()); i++) {
+      if (DISTRICT_ENDS.indexOf(v.charAt(i)) >= 0) {
+        keep = i + 1;
+      }
+    }
+    if (keep == 0) {
+      keep = Math.min(3, v.length() / 3);
+    }
+    StringBuilder b = new StringBuilder(v.length()).append(v, 0, keep);
+    for (int i = keep; i < v.length(); i++) {
+      char c = v.charAt(i);
+      b.append(Character.isLowSurrogate(c) ? "" : "*");
+    }
+    return b.toString();
+  }
+
+  /** The year of a date; the value unchanged when it has no 4-digit year. */
+  static String year(String v) {
+    int run = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        run++;
+        if (run == 4) {
+          boolean cn = i + 1 < v.length() && v.charAt(i + 1) == '年';
+          return v.substring(i - 3, i + 1) + (cn ? "年" : "");
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return v;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Opening files as text: gzip is unwrapped by its magic bytes, binary content is recognised and
+ * refused, and the character encoding (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030) is
+ * chosen from a prefix sample. Shared by {@code moat detect} and file discovery.
+ */
+@NullMarked
+package dev.moat.core.text;
+
+import org.jspecify.annotations.NullMarked;
