@@ -75,6 +75,27 @@ public final class Http {
     }
   }
 
+  /**
+   * {@code POST path} with a JSON body, for the one kind of endpoint that needs it: a <em>read</em>
+   * RPC that its product exposes only as POST (etcd's v3 JSON gateway {@code /v3/kv/range}). Never
+   * use it for anything that writes; the caller's Javadoc must name the read-only RPC it calls.
+   */
+  public static Response postReadOnlyRpc(CheckContext ctx, String path, String json)
+      throws IOException {
+    try (Connection c = ctx.connect()) {
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      StringBuilder req = new StringBuilder();
+      req.append("POST ").append(path).append(" HTTP/1.1\r\n");
+      appendCommonHeaders(req, ctx.host(), ctx.port(), Map.of());
+      req.append("Content-Type: application/json\r\nContent-Length: ")
+          .append(body.length)
+          .append("\r\n\r\n");
+      c.write(req.toString());
+      c.write(body);
+      return read(c, false);
+    }
+  }
+
   /** The value of an {@code Authorization: Basic} header for {@code user:password}. */
   public static String basic(String user, String password) {
     String raw = user + ":" + password;
@@ -94,6 +115,14 @@ public final class Http {
     }
     StringBuilder req = new StringBuilder();
     req.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+    appendCommonHeaders(req, host, port, headers);
+    req.append("\r\n");
+    c.write(req.toString());
+    return read(c, method.equals("HEAD"));
+  }
+
+  private static void appendCommonHeaders(
+      StringBuilder req, String host, int port, Map<String, String> headers) {
     String hostHeader = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     req.append("Host: ").append(hostHeader).append(':').append(port).append("\r\n");
     if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
@@ -101,9 +130,6 @@ public final class Http {
     }
     req.append("Accept: */*\r\nConnection: close\r\n");
     headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-    req.append("\r\n");
-    c.write(req.toString());
-    return read(c, method.equals("HEAD"));
   }
 
   private static Response read(Connection c, boolean head) throws IOException {

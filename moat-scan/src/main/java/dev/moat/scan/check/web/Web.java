@@ -46,6 +46,34 @@ public final class Web {
     }
   }
 
+  /** A read-only POST RPC (see {@link Http#postReadOnlyRpc}), or empty on an I/O error. */
+  public static Optional<Http.Response> readRpc(CheckContext ctx, String path, String json) {
+    try {
+      return Optional.of(Http.postReadOnlyRpc(ctx, path, json));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A key, path or file name fit for evidence: runs of six or more digits (phone, ID and card
+   * numbers inside names) keep their first three and last two digits; the rest become {@code *}.
+   * Long names are clipped.
+   */
+  public static String redactName(String name) {
+    java.util.regex.Matcher m = DIGITS.matcher(name);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String d = m.group();
+      m.appendReplacement(
+          sb, d.substring(0, 3) + "*".repeat(d.length() - 5) + d.substring(d.length() - 2));
+    }
+    m.appendTail(sb);
+    return clip(sb.toString(), 120);
+  }
+
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{6,}");
+
   /** The body as JSON when the response is 200 and parses, else empty. */
   public static Optional<JsonNode> json(Optional<Http.Response> r) {
     return r.filter(x -> x.status() == 200).flatMap(x -> parse(x.text()));
