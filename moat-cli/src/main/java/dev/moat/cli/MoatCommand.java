@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DetectCommand.class,
       dev.moat.cli.audit.AuditCommand.class,
+      ScanCommand.class,
       DiscoverCommand.class,
     })
 public final class MoatCommand implements Runnable {

@@ -32,7 +32,7 @@ public final class VsftpdServers {
                 "listen_port=" + b.port(),
                 "anonymous_enable=" + (anonymous ? "YES" : "NO"),
                 "anon_root=" + root,
-                "local_enable=NO",
+                "local_enable=" + (anonymous ? "NO" : "YES"),
                 "write_enable=NO",
                 "pasv_enable=YES",
                 "pasv_address=" + Ports.LOOPBACK,

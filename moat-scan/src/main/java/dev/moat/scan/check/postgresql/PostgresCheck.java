@@ -1,0 +1,141 @@
+package dev.moat.scan.check.postgresql;
+
+import dev.moat.core.Auth;
+import dev.moat.core.Finding;
+import dev.moat.core.Severity;
+import dev.moat.discover.JdbcSampler;
+import dev.moat.discover.JdbcTarget;
+import dev.moat.scan.check.Check;
+import dev.moat.scan.check.CheckContext;
+import dev.moat.scan.check.CheckResult;
+import dev.moat.scan.check.Connection;
+import dev.moat.scan.check.Exposure;
+import dev.moat.scan.check.Identity;
+import dev.moat.scan.check.Probe;
+import dev.moat.scan.check.Recognition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * PostgreSQL with {@code trust} authentication. Recognised by the one-byte answer ({@code N} or
+ * {@code S}) to an SSLRequest. Verified by a StartupMessage as user {@code postgres}: only
+ * AuthenticationOk (code 0) means open; a password request (cleartext 3, MD5 5, SCRAM 10, …) or
+ * SQLSTATE 28000/28P01 means locked. A missing database (3D000) is retried with {@code template1}.
+ *
+ * <p>Read-only: one {@code SELECT} on {@code pg_database}, then moat-discover's JdbcSampler, whose
+ * connections are read-only transactions.
+ */
+public final class PostgresCheck implements Check {
+  static final String SERVICE = "postgresql";
+  private static final byte[] SSL_REQUEST = {0, 0, 0, 8, 4, (byte) 0xd2, 0x16, 0x2f};
+  private static final int DATABASES_SAMPLED = 3;
+
+  @Override
+  public String id() {
+    return SERVICE;
+  }
+
+  @Override
+  public Set<String> services() {
+    return Set.of(SERVICE);
+  }
+
+  @Override
+  public Set<Integer> defaultPorts() {
+    return Set.of(5432, 5433);
+  }
+
+  @Override
+  public List<Probe> probes() {
+    return List.of(Probe.send("pg-sslrequest", SSL_REQUEST, 30, PostgresCheck::recognise));
+  }
+
+  static Recognition recognise(byte[] data, int length, boolean closed) {
+    if (length == 0) {
+      return Recognition.MORE;
+    }
+    // Exactly one byte, and the server keeps the connection open waiting for the startup packet.
+    if (length == 1 && (data[0] == 'N' || data[0] == 'S')) {
+      return Recognition.match(Identity.of(SERVICE, "PostgreSQL", null));
+    }
+    return Recognition.NO;
+  }
+
+  @Override
+  public CheckResult run(CheckContext ctx) throws IOException {
+    Identity pg = Identity.of(SERVICE, "PostgreSQL", null);
+    String database = "postgres";
+    PgWire.Startup s = startup(ctx, database);
+    if (s instanceof PgWire.Failed f && f.sqlState().equals("3D000")) {
+      database = "template1";
+      s = startup(ctx, database);
+    }
+    if (s instanceof PgWire.NeedsAuth) {
+      return CheckResult.locked(pg);
+    }
+    if (s instanceof PgWire.Failed f) {
+      return f.sqlState().startsWith("28") ? CheckResult.locked(pg) : CheckResult.undetermined(pg);
+    }
+    PgWire.Ok ok = (PgWire.Ok) s;
+    String fullVersion = ok.parameters().getOrDefault("server_version", "");
+    Identity found = pg.withVersion(fullVersion.isEmpty() ? null : fullVersion.split(" ")[0]);
+    boolean superuser = "on".equals(ok.parameters().get("is_superuser"));
+    List<String> databases = databases(ctx, database);
+    Exposure exposure = Exposure.NONE;
+    if (ctx.sampling()) {
+      for (String db : databases.subList(0, Math.min(DATABASES_SAMPLED, databases.size()))) {
+        JdbcTarget target =
+            JdbcTarget.postgresql(ctx.address().getHostAddress(), ctx.port(), db, "postgres", "");
+        exposure = exposure.plus(ctx.detect(JdbcSampler.of(target).sample(ctx.sampleLimits())));
+      }
+    }
+    List<String> evidence = new ArrayList<>();
+    evidence.add("server_version: " + fullVersion);
+    evidence.add("user postgres, is_superuser: " + (superuser ? "on" : "off"));
+    evidence.add("databases: " + String.join(", ", databases));
+    Finding finding =
+        ctx.finding(this, "postgresql.trust")
+            .severity(superuser ? Severity.CRITICAL : Severity.HIGH)
+            .detailArgs(
+                found.productVersion().orElse("?"),
+                ctx.host(),
+                String.valueOf(ctx.port()),
+                String.valueOf(databases.size()),
+                superuser ? 1 : 0)
+            .evidence(evidence)
+            .exposure(exposure)
+            .build();
+    return CheckResult.open(found, Auth.NONE, List.of(finding));
+  }
+
+  private static PgWire.Startup startup(CheckContext ctx, String database) throws IOException {
+    try (Connection c = ctx.connect(false)) {
+      PgWire pg = new PgWire(c);
+      PgWire.Startup s = pg.startup("postgres", database);
+      if (s instanceof PgWire.Ok) {
+        pg.terminate();
+      }
+      return s;
+    }
+  }
+
+  private static List<String> databases(CheckContext ctx, String database) throws IOException {
+    try (Connection c = ctx.connect(false)) {
+      PgWire pg = new PgWire(c);
+      if (!(pg.startup("postgres", database) instanceof PgWire.Ok)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (List<String> row :
+          pg.query(
+              "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate"
+                  + " ORDER BY datname LIMIT 50")) {
+        names.add(row.get(0));
+      }
+      pg.terminate();
+      return names;
+    }
+  }
+}
