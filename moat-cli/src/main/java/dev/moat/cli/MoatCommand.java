@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {})
+    subcommands = {ScanCommand.class})
 public final class MoatCommand implements Runnable {
 
   @Spec @Nullable CommandSpec spec;

@@ -112,7 +112,7 @@ public final class FindingBuilder {
     ResourceBundle bundle = bundle();
     String title = format(bundle, findingId + ".title", titleArgs);
     String detail = format(bundle, findingId + ".detail", detailArgs);
-    String remediation = text(bundle, findingId + ".remediation");
+    String remediation = format(bundle, findingId + ".remediation", new Object[0]);
     List<String> references =
         Arrays.stream(text(bundle, findingId + ".references").split(","))
             .map(String::trim)
