@@ -99,7 +99,11 @@ public final class DocumentedHttpServer implements AutoCloseable {
         return;
       }
     }
-    Response r = routes.get(method + " " + target);
+    String agent = ex.getRequestHeaders().getFirst("User-Agent");
+    Response r = agent == null ? null : routes.get("UA " + agent + " " + method + " " + path);
+    if (r == null) {
+      r = routes.get(method + " " + target);
+    }
     if (r == null) {
       r = routes.get(method + " " + path);
     }
@@ -190,6 +194,12 @@ public final class DocumentedHttpServer implements AutoCloseable {
     /** {@code method pathAndQuery} answers {@code r}. */
     public Builder route(String method, String pathAndQuery, Response r) {
       routes.put(method + " " + pathAndQuery, r);
+      return this;
+    }
+
+    /** {@code GET path} answers {@code r} only to requests with this exact {@code User-Agent}. */
+    public Builder userAgentRoute(String userAgent, String path, Response r) {
+      routes.put("UA " + userAgent + " GET " + path, r);
       return this;
     }
 

@@ -76,7 +76,7 @@ public final class HttpServers {
       String hash = htpasswd("moat", "s3cret").split(":", 2)[1];
       Path web =
           ServerFiles.write(dir.resolve("web.yml"), "basic_auth_users:\n  moat: '" + hash + "'\n");
-      b.command("--web.config=" + web);
+      b.command("--web.config.file=" + web);
     }
     return b.start();
   }

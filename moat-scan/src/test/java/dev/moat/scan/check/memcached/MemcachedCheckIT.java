@@ -57,7 +57,8 @@ final class MemcachedCheckIT {
 
   @Test
   void recognise_redisError_isNoMatch() {
-    byte[] reply = "-ERR unknown command 'stats'\r\n".getBytes();
+    byte[] reply =
+        "-ERR unknown command 'stats'\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(MemcachedCheck.recognise(reply, reply.length, false))
         .isEqualTo(dev.moat.scan.check.Recognition.NO);
   }
