@@ -180,7 +180,8 @@ final class ScanCommand implements Callable<Integer> {
       } catch (NoSuchFileException e) {
         throw UserException.usage("scan.error.inputMissing", inputList);
       } catch (IOException e) {
-        throw UserException.usage("scan.error.inputUnreadable", inputList, String.valueOf(e.getMessage()));
+        throw UserException.usage(
+            "scan.error.inputUnreadable", inputList, String.valueOf(e.getMessage()));
       }
     }
     if (all.isEmpty()) {
@@ -234,9 +235,11 @@ final class ScanCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw UserException.usage("scan.error.suppressMissing", suppressFile);
     } catch (IOException e) {
-      throw UserException.usage("scan.error.suppressUnreadable", suppressFile, String.valueOf(e.getMessage()));
+      throw UserException.usage(
+          "scan.error.suppressUnreadable", suppressFile, String.valueOf(e.getMessage()));
     } catch (IllegalArgumentException e) {
-      throw UserException.usage("scan.error.suppressInvalid", suppressFile, String.valueOf(e.getMessage()));
+      throw UserException.usage(
+          "scan.error.suppressInvalid", suppressFile, String.valueOf(e.getMessage()));
     }
   }
 
