@@ -48,7 +48,10 @@ public final class MemcachedCheck implements Check {
 
   @Override
   public List<Probe> probes() {
-    return List.of(Probe.send("memcached-stats", STATS, 70, MemcachedCheck::recognise));
+    // Order 25, right after RESP: memcached's ASCII parser stays silent to the binary probes
+    // (PostgreSQL, MQTT, AMQP) while it waits for a newline, and the fingerprinter gives up after
+    // three silent probes in a row. "stats\r\n" is an error or a read-only word elsewhere.
+    return List.of(Probe.send("memcached-stats", STATS, 25, MemcachedCheck::recognise));
   }
 
   static Recognition recognise(byte[] data, int length, boolean closed) {
