@@ -178,17 +178,19 @@ final class Scan {
     return rules.hotwords().near(entity, a, from, Math.min(hi, e + Hotwords.AFTER), window) ? 1 : 0;
   }
 
-  /** Emits a validated format: MEDIUM, or HIGH with context; LOW when only the shape matched. */
+  /**
+   * Emits a format with a validator: MEDIUM when it passed, HIGH with context as well; LOW when
+   * only the shape matched (context does not rescue a failed check).
+   */
   void validated(String entity, int s, int e, boolean valid) {
     if (!on(entity)) {
       return;
     }
-    int ctx = context(entity, s, e);
-    Confidence c =
-        valid
-            ? (ctx > 0 ? Confidence.HIGH : Confidence.MEDIUM)
-            : (ctx > 0 ? Confidence.MEDIUM : Confidence.LOW);
-    emit(entity, s, e, c);
+    if (!valid) {
+      emit(entity, s, e, Confidence.LOW);
+      return;
+    }
+    emit(entity, s, e, context(entity, s, e) > 0 ? Confidence.HIGH : Confidence.MEDIUM);
   }
 
   /** Emits a format with no or a weak check: needs context for MEDIUM, a field name for HIGH. */

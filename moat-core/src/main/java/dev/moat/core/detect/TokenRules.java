@@ -10,6 +10,13 @@ final class TokenRules {
 
   /** Handles the run {@code [s, e)} with class bits {@code f}; returns where scanning resumes. */
   static int token(Scan sc, int s, int e, int f) {
+    if ((f & Chars.DIGIT) == 0 && (f & Chars.NONHEX) != 0) {
+      // Letters only, not all hex: only a PEM header, a JWT or a GitHub token can start here.
+      char c0 = sc.at(s);
+      if (c0 != 'B' && c0 != 'e' && c0 != 'g') {
+        return e;
+      }
+    }
     int r = SecretRules.token(sc, s, e, f);
     if (r > 0) {
       return r;
