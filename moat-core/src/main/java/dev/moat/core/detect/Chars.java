@@ -30,6 +30,11 @@ final class Chars {
 
   private Chars() {}
 
+  /** Class bits of an ASCII char ({@code c < 128}). */
+  static int ascii(char c) {
+    return ASCII[c];
+  }
+
   /** Class bits of {@code c}, folding full-width forms; 0 for anything uninteresting. */
   static int cls(char c) {
     if (c < 128) {

@@ -17,20 +17,32 @@ final class CjkRules {
   private static final String ADDRESS_SUFFIX = "省市区县镇乡街路巷弄号栋幢室村道";
   private static final String SEPARATORS = ":=\"' \t是为「【";
   private static final long[] INTERESTING = new long[1024];
+  private static final long[] PROVINCE = new long[1024];
+  private static final long[] NAME_END = new long[1024];
+  private static final long[] ADDRESS_END = new long[1024];
   private static final int MAX_ADDRESS = 64;
 
   static {
-    String ends = PROVINCES;
+    for (int i = 0; i < PROVINCES.length(); i++) {
+      set(PROVINCE, PROVINCES.charAt(i));
+    }
     for (String w : NAME_WORDS) {
-      ends += w.charAt(w.length() - 1);
+      set(NAME_END, w.charAt(w.length() - 1));
     }
     for (String w : ADDRESS_WORDS) {
-      ends += w.charAt(w.length() - 1);
+      set(ADDRESS_END, w.charAt(w.length() - 1));
     }
-    for (int i = 0; i < ends.length(); i++) {
-      char c = ends.charAt(i);
-      INTERESTING[c >>> 6] |= 1L << c;
+    for (int i = 0; i < INTERESTING.length; i++) {
+      INTERESTING[i] = PROVINCE[i] | NAME_END[i] | ADDRESS_END[i];
     }
+  }
+
+  private static void set(long[] bits, char c) {
+    bits[c >>> 6] |= 1L << c;
+  }
+
+  private static boolean has(long[] bits, char c) {
+    return (bits[c >>> 6] & (1L << c)) != 0;
   }
 
   private CjkRules() {}
@@ -42,19 +54,19 @@ final class CjkRules {
   /** Handles the interesting char at {@code i}; returns where scanning resumes. */
   static int at(Scan sc, int i) {
     char c = sc.a[i];
-    if (PROVINCES.indexOf(c) >= 0 && Chars.upper(sc.at(i + 1))) {
+    if (has(PROVINCE, c) && Chars.upper(sc.at(i + 1))) {
       int r = plate(sc, i);
       if (r > 0) {
         return r;
       }
     }
-    if (endsWord(sc, i, NAME_WORDS) && sc.on(Entities.CN_NAME)) {
+    if (has(NAME_END, c) && endsWord(sc, i, NAME_WORDS) && sc.on(Entities.CN_NAME)) {
       int r = name(sc, skipSeparators(sc, i + 1));
       if (r > 0) {
         return r;
       }
     }
-    if (endsWord(sc, i, ADDRESS_WORDS) && sc.on(Entities.CN_ADDRESS)) {
+    if (has(ADDRESS_END, c) && endsWord(sc, i, ADDRESS_WORDS) && sc.on(Entities.CN_ADDRESS)) {
       int r = address(sc, skipSeparators(sc, i + 1));
       if (r > 0) {
         return r;
@@ -66,17 +78,20 @@ final class CjkRules {
   private static boolean endsWord(Scan sc, int i, String[] words) {
     for (String w : words) {
       int s = i - w.length() + 1;
-      if (s >= sc.lo
-          && w.charAt(w.length() - 1) == sc.a[i]
-          && w.contentEquals(slice(sc, s, i + 1))) {
+      if (s >= sc.lo && w.charAt(w.length() - 1) == sc.a[i] && regionEquals(sc.a, s, w)) {
         return true;
       }
     }
     return false;
   }
 
-  private static CharSequence slice(Scan sc, int s, int e) {
-    return java.nio.CharBuffer.wrap(sc.a, s, e - s);
+  private static boolean regionEquals(char[] a, int s, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      if (a[s + k] != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipSeparators(Scan sc, int p) {

@@ -122,17 +122,25 @@ final class Hotwords {
     return out;
   }
 
-  /** True when a hotword of {@code entity} occurs in {@code a[lo, hi)}. */
-  boolean near(String entity, char[] a, int lo, int hi) {
+  /**
+   * True when a hotword of {@code entity} occurs in {@code a[lo, hi)}. The window is folded and
+   * lower-cased once into {@code scratch} (at least {@link #BEFORE} + {@link #AFTER} + the longest
+   * candidate long; longer windows are cut), then each hotword is searched in it.
+   */
+  boolean near(String entity, char[] a, int lo, int hi, char[] scratch) {
     char[][] ws = words.get(entity);
     if (ws == null) {
       return false;
     }
+    int n = Math.min(hi - lo, scratch.length);
+    for (int i = 0; i < n; i++) {
+      scratch[i] = lower(a[lo + i]);
+    }
     for (char[] w : ws) {
       char first = w[0];
-      int last = hi - w.length;
-      for (int p = lo; p <= last; p++) {
-        if (lower(a[p]) == first && matches(a, p, w)) {
+      int last = n - w.length;
+      for (int p = 0; p <= last; p++) {
+        if (scratch[p] == first && matches(scratch, p, w)) {
           return true;
         }
       }
@@ -140,9 +148,9 @@ final class Hotwords {
     return false;
   }
 
-  private static boolean matches(char[] a, int p, char[] w) {
+  private static boolean matches(char[] s, int p, char[] w) {
     for (int i = 1; i < w.length; i++) {
-      if (lower(a[p + i]) != w[i]) {
+      if (s[p + i] != w[i]) {
         return false;
       }
     }

@@ -168,7 +168,7 @@ final class NetRules {
       q++;
     }
     int decimals2 = decimals(sc, p, q);
-    if (decimals2 < 4 || Chars.word(sc.at(q)) || sc.at(q) == '.') {
+    if (decimals2 < 4 || Chars.word(sc.at(q)) || (sc.at(q) == '.' && Chars.digit(sc.at(q + 1)))) {
       return -1;
     }
     int start = sc.at(s - 1) == '-' ? s - 1 : s;
@@ -302,7 +302,7 @@ final class NetRules {
         (compressed ? groups <= 7 && groups >= 2 && longGroup : groups == 8)
             && !Chars.word(next)
             && next != ':'
-            && next != '.'
+            && !(next == '.' && Chars.hex(sc.at(end + 1)))
             && sc.at(s - 1) != ':'
             && !Chars.word(sc.at(s - 1));
     if (ok && sc.on(Entities.IPV6)) {

@@ -104,26 +104,34 @@ final class NumberRules {
       sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
       return;
     }
-    boolean idShape =
-        Validators.province(n, 0)
-            && Validators.birthDate(
-                Validators.num(n, 6, 4), Validators.num(n, 10, 2), Validators.num(n, 12, 2));
-    if (idShape) {
-      // An ID-shaped number with a bad check digit is a mistyped ID, not a card: 18-digit cards are
-      // rare.
+    if (idShape(n)) {
+      // An ID-shaped number (province, 19xx/20xx, month, day) that fails the ID checks is a
+      // mistyped ID, not a card or a credit code: 18-digit cards are rare, typos in IDs are not.
       sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
-    }
-    if (usccDigits(n)) {
-      sc.validated(Entities.CN_USCC, s, e, true);
-      return;
-    }
-    if (idShape) {
       if (Validators.luhn(n, 0, 18)) {
         sc.weak(Entities.BANK_CARD, s, e);
       }
       return;
     }
+    if (usccDigits(n)) {
+      sc.validated(Entities.CN_USCC, s, e, true);
+      return;
+    }
     card(sc, s, e, 0, 18);
+  }
+
+  /** Province, then a plausible 19xx/20xx birth date: the layout of a resident ID. */
+  static boolean idShape(char[] n) {
+    int y = Validators.num(n, 6, 4);
+    int m = Validators.num(n, 10, 2);
+    int d = Validators.num(n, 12, 2);
+    return Validators.province(n, 0)
+        && y >= 1900
+        && y < 2100
+        && m >= 1
+        && m <= 12
+        && d >= 1
+        && d <= 31;
   }
 
   /**

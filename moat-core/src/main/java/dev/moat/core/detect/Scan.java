@@ -29,6 +29,9 @@ final class Scan {
 
   final int[] groupEnd = new int[8];
 
+  /** Scratch for hotword windows. */
+  private final char[] window = new char[4096 + Hotwords.BEFORE + Hotwords.AFTER];
+
   Scan(char[] a, int lo, int hi, Rules rules, Hits hits, @Nullable Set<String> fieldEntities) {
     this.a = a;
     this.lo = lo;
@@ -38,49 +41,96 @@ final class Scan {
     this.fieldEntities = fieldEntities;
   }
 
+  /** Candidates found by {@link #tokenize}: start, end and class bits (or CJK / AT). */
+  private final int[] candStart = new int[BATCH];
+
+  private final int[] candEnd = new int[BATCH];
+  private final int[] candFlags = new int[BATCH];
+  private int candCount;
+
+  private static final int BATCH = 512;
+  private static final int CAND_AT = 1 << 8;
+  private static final int CAND_CJK = 1 << 9;
+
+  /**
+   * Tokenizes a batch, then hands each candidate to its rules. Rules may consume text beyond their
+   * candidate (an e-mail domain, separated digit groups); candidates starting inside consumed text
+   * are skipped. Keeping the tokenizer loop apart from the rules keeps it small enough for the JIT
+   * to compile well.
+   */
   void run() {
+    int pos = lo;
+    int resume = lo;
+    while (pos < hi) {
+      pos = tokenize(pos);
+      for (int k = 0; k < candCount; k++) {
+        int s = candStart[k];
+        if (s < resume) {
+          continue;
+        }
+        int f = candFlags[k];
+        if ((f & CAND_CJK) != 0) {
+          resume = CjkRules.at(this, s);
+        } else if ((f & CAND_AT) != 0) {
+          resume = NetRules.email(this, s);
+        } else {
+          resume = run(s, candEnd[k], f);
+        }
+      }
+    }
+  }
+
+  /** Fills the candidate batch from {@code i}; returns where the next batch starts. */
+  private int tokenize(int i) {
     final char[] a = this.a;
     final int hi = this.hi;
-    int i = lo;
-    while (i < hi) {
+    final int[] cs = candStart;
+    final int[] ce = candEnd;
+    final int[] cf = candFlags;
+    int n = 0;
+    while (i < hi && n < BATCH) {
       char c = a[i];
       int k;
       if (c < 128) {
-        k = Chars.cls(c);
-        if (k == 0) {
-          i++;
-          continue;
-        }
+        k = Chars.ascii(c);
       } else if (c >= 0xFF01 && c <= 0xFF5E) {
-        k = Chars.cls(c);
-        if (k == 0) {
-          i++;
-          continue;
-        }
+        k = Chars.ascii((char) (c - 0xFEE0));
       } else {
-        i = CjkRules.interesting(c) ? CjkRules.at(this, i) : i + 1;
+        if (CjkRules.interesting(c)) {
+          cs[n] = i;
+          ce[n] = i + 1;
+          cf[n++] = CAND_CJK;
+        }
+        i++;
         continue;
       }
-      if ((k & Chars.WORD) != 0) {
-        int s = i;
-        int f = k;
+      if (k == 0) {
         i++;
+        continue;
+      }
+      int s = i++;
+      if ((k & Chars.WORD) != 0) {
+        int f = k;
         while (i < hi) {
           char d = a[i];
-          int k2 = d < 128 ? Chars.cls(d) : (d >= 0xFF01 && d <= 0xFF5E ? Chars.cls(d) : 0);
+          int k2 = d < 128 ? Chars.ascii(d) : (d >= 0xFF01 && d <= 0xFF5E ? Chars.cls(d) : 0);
           if ((k2 & Chars.WORD) == 0) {
             break;
           }
           f |= k2;
           i++;
         }
-        i = run(s, i, f);
-      } else if ((k & Chars.AT) != 0) {
-        i = NetRules.email(this, i);
+        cs[n] = s;
+        ce[n] = i;
+        cf[n++] = f;
       } else {
-        i++;
+        cs[n] = s;
+        ce[n] = i;
+        cf[n++] = CAND_AT;
       }
     }
+    candCount = n;
+    return i;
   }
 
   private int run(int s, int e, int f) {
@@ -124,24 +174,23 @@ final class Scan {
     if (fieldEntities != null && fieldEntities.contains(entity)) {
       return 2;
     }
-    return rules
-            .hotwords()
-            .near(entity, a, Math.max(lo, s - Hotwords.BEFORE), Math.min(hi, e + Hotwords.AFTER))
-        ? 1
-        : 0;
+    int from = Math.max(lo, s - Hotwords.BEFORE);
+    return rules.hotwords().near(entity, a, from, Math.min(hi, e + Hotwords.AFTER), window) ? 1 : 0;
   }
 
-  /** Emits a validated format: MEDIUM, or HIGH with context; LOW when only the shape matched. */
+  /**
+   * Emits a format with a validator: MEDIUM when it passed, HIGH with context as well; LOW when
+   * only the shape matched (context does not rescue a failed check).
+   */
   void validated(String entity, int s, int e, boolean valid) {
     if (!on(entity)) {
       return;
     }
-    int ctx = context(entity, s, e);
-    Confidence c =
-        valid
-            ? (ctx > 0 ? Confidence.HIGH : Confidence.MEDIUM)
-            : (ctx > 0 ? Confidence.MEDIUM : Confidence.LOW);
-    emit(entity, s, e, c);
+    if (!valid) {
+      emit(entity, s, e, Confidence.LOW);
+      return;
+    }
+    emit(entity, s, e, context(entity, s, e) > 0 ? Confidence.HIGH : Confidence.MEDIUM);
   }
 
   /** Emits a format with no or a weak check: needs context for MEDIUM, a field name for HIGH. */

@@ -10,6 +10,13 @@ final class TokenRules {
 
   /** Handles the run {@code [s, e)} with class bits {@code f}; returns where scanning resumes. */
   static int token(Scan sc, int s, int e, int f) {
+    if ((f & Chars.DIGIT) == 0 && (f & Chars.NONHEX) != 0) {
+      // Letters only, not all hex: only a PEM header, a JWT or a GitHub token can start here.
+      char c0 = sc.at(s);
+      if (c0 != 'B' && c0 != 'e' && c0 != 'g') {
+        return e;
+      }
+    }
     int r = SecretRules.token(sc, s, e, f);
     if (r > 0) {
       return r;
@@ -74,8 +81,12 @@ final class TokenRules {
     if ((n[17] == 'X' || n[17] == 'x') && Validators.digits(n, 0, 17)) {
       if (Validators.residentId(n, 0)) {
         sc.validated(Entities.CN_RESIDENT_ID, s, e, true);
+        return;
       }
-      return;
+      if (NumberRules.idShape(n)) {
+        sc.validated(Entities.CN_RESIDENT_ID, s, e, false);
+        return;
+      }
     }
     if (Validators.uscc(n, 0) && Validators.province(n, 2)) {
       sc.validated(Entities.CN_USCC, s, e, true);

@@ -46,7 +46,7 @@ public final class Maskers {
           Map.entry(Entities.BIRTH_DATE, year()),
           Map.entry(Entities.CN_USCC, NONE),
           Map.entry(Entities.CN_ORG_CODE, NONE),
-          Map.entry(Entities.SECRET_KEY, keep(4, 0)),
+          Map.entry(Entities.SECRET_KEY, ValueMaskers::secret),
           Map.entry(Entities.CREDENTIAL, REDACT));
 
   private Maskers() {}

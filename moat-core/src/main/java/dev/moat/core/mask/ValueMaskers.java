@@ -3,21 +3,30 @@ package dev.moat.core.mask;
 /** Entity-shaped maskers: e-mail, IP, GPS, name, address, date → year. Each is idempotent. */
 final class ValueMaskers {
   private static final Masker LOCAL = new KeepMasker(1, 0);
+  private static final Masker SECRET = new KeepMasker(4, 0);
   private static final String DISTRICT_ENDS = "省市区县旗州盟";
 
   private ValueMaskers() {}
 
-  /** First char of the local part, then {@code *}s, then {@code @domain}. */
+  /** First char of the local part (none for a one-char local part), {@code *}s, {@code @domain}. */
   static String email(String v) {
     int at = v.lastIndexOf('@');
     if (at <= 0) {
       return LOCAL.mask(v);
     }
     String local = v.substring(0, at);
+    int n = local.codePointCount(0, local.length());
     StringBuilder b = new StringBuilder(v.length());
-    b.appendCodePoint(local.codePointAt(0));
-    b.append("*".repeat(local.codePointCount(0, local.length()) - 1));
+    if (n > 1) {
+      b.appendCodePoint(local.codePointAt(0));
+    }
+    b.append("*".repeat(n > 1 ? n - 1 : 1));
     return b.append(v, at, v.length()).toString();
+  }
+
+  /** PEM headers carry no secret and stay readable; keys and tokens keep their 4-char prefix. */
+  static String secret(String v) {
+    return v.startsWith("-----") ? v : SECRET.mask(v);
   }
 
   /** IPv4 keeps the first two octets ({@code 192.168.*.*}); IPv6 the first two groups. */

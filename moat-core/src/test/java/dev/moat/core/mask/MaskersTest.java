@@ -32,6 +32,10 @@ final class MaskersTest {
         "CN_ADDRESS|北京市海淀区中关村大街27号|北京市海淀区********",
         "BIRTH_DATE|1990-03-07|1990",
         "CN_USCC|91110108MA1B2C3D8A|91110108MA1B2C3D8A",
+        "EMAIL|a@qq.com|*@qq.com",
+        "SECRET_KEY|AKIAIOSFODNN7EXAMPLE|AKIA****************",
+        "SECRET_KEY|-----BEGIN RSA PRIVATE KEY-----|-----BEGIN RSA PRIVATE KEY-----",
+        "CN_LANDLINE|010-62345678|010-****5678",
       })
   void defaultFor_entity_masksAsPractised(String entity, String raw, String masked) {
     assertThat(Maskers.defaultFor(entity).mask(raw)).isEqualTo(masked);
