@@ -57,6 +57,10 @@ public final class DetectCommand implements Callable<Integer> {
     JSONL
   }
 
+  /** Validator names the engine accepts for custom detectors (DetectionEngineBuilder#addCustom). */
+  static final List<String> VALIDATORS =
+      List.of("luhn", "cn_resident_id", "cn_uscc", "cn_org_code", "cn_mobile");
+
   @Spec @Nullable CommandSpec spec;
 
   @ParentCommand @Nullable MoatCommand parent;
@@ -263,6 +267,15 @@ public final class DetectCommand implements Callable<Integer> {
     try {
       for (int i = 0; i < d.custom().size(); i++) {
         CustomDetector c = d.custom().get(i);
+        String v = c.validator().map(x -> x.trim().toLowerCase(Locale.ROOT)).orElse(null);
+        if (v != null && !VALIDATORS.contains(v)) {
+          // Checked here as well as in the engine so the message is in the user's language.
+          throw new ConfigException(
+              "detect.custom[" + i + "].validator",
+              "config.validator",
+              v,
+              String.join(", ", VALIDATORS));
+        }
         try {
           b.addCustom(
               c.entity(),

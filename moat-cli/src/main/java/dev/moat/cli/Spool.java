@@ -54,6 +54,11 @@ final class Spool extends Writer {
     }
   }
 
+  /** The spill file, while there is one. */
+  @Nullable Path spillFile() {
+    return file;
+  }
+
   /** Copies everything written to {@code out}. */
   void transferTo(Writer out) throws IOException {
     Writer s = spill;

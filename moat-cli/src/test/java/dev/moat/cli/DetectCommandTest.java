@@ -449,4 +449,33 @@ final class DetectCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--min-confidence").contains("只显示脱敏后的值");
   }
+
+  @Test
+  void detect_unknownValidator_exits2InUsersLanguage() throws IOException {
+    Path cfg =
+        file(
+            "moat.yaml",
+            "detect:\n  custom:\n    - {entity: EMP_ID, pattern: 'EMP\\d{6}', validator: crc32}\n");
+    Path f = file("a.txt", "EMP123456\n");
+    Result r = run("--lang", "zh", "--config", cfg.toString(), "detect", f.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err())
+        .isEqualTo(
+            "moat：配置无效：detect.custom[0].validator：未知的校验器 crc32（可用：luhn, cn_resident_id,"
+                + " cn_uscc, cn_org_code, cn_mobile）\n");
+  }
+
+  @Test
+  void detect_everyListedValidator_isAcceptedByTheEngine() throws IOException {
+    Path f = file("a.txt", "x\n");
+    for (String v : DetectCommand.VALIDATORS) {
+      Path cfg =
+          file(
+              "v-" + v + ".yaml",
+              "detect:\n  custom:\n    - {entity: EMP_ID, pattern: 'EMP\\d{6}', validator: "
+                  + v
+                  + "}\n");
+      assertThat(run("--config", cfg.toString(), "detect", f.toString()).code()).as(v).isZero();
+    }
+  }
 }
