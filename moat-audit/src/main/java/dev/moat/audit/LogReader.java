@@ -16,9 +16,10 @@ import java.util.function.Predicate;
  * the entry's own bytes) before they are returned: a damaged tree file yields an error, never a
  * wrong proof.
  */
-public final class LogReader {
+public final class LogReader implements AutoCloseable {
   private final LogFiles files;
   private final List<VerifierKey> keys;
+  private @org.jspecify.annotations.Nullable TreeStore tree;
 
   /** A reader of the log in {@code dir} trusting the log's own {@code keys/}. */
   public static LogReader open(Path dir) throws IOException {
@@ -37,6 +38,31 @@ public final class LogReader {
   private LogReader(LogFiles files, List<VerifierKey> keys) {
     this.files = files;
     this.keys = List.copyOf(keys);
+  }
+
+  /** The tree files, opened once per reader. */
+  private synchronized TreeStore tree() {
+    TreeStore t = tree;
+    if (t == null) {
+      t = TreeStore.readOnly(files.dir());
+      tree = t;
+    }
+    return t;
+  }
+
+  /** Closes the tree files if they were opened. */
+  @Override
+  public synchronized void close() throws IOException {
+    TreeStore t = tree;
+    tree = null;
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  /** The stored perfect-subtree hashes, for callers that build proofs themselves. */
+  public NodeReader nodes() {
+    return tree();
   }
 
   /** The log's files. */
@@ -116,10 +142,7 @@ public final class LogReader {
     }
     Entry e = entry(index).orElseThrow(() -> new AuditException("entry " + index + " not found"));
     byte[] leaf = leafHash(e);
-    InclusionProof p;
-    try (TreeStore tree = TreeStore.readOnly(files.dir())) {
-      p = Proofs.inclusion(tree, index, cp.size());
-    }
+    InclusionProof p = Proofs.inclusion(tree(), index, cp.size());
     try {
       p.verify(leaf, cp.root());
     } catch (Proofs.ProofException ex) {
@@ -136,9 +159,7 @@ public final class LogReader {
    * files in O(log n) node reads and not yet checked: verify it against a signed root.
    */
   public InclusionProof inclusionProof(long index, long size) throws IOException {
-    try (TreeStore tree = TreeStore.readOnly(files.dir())) {
-      return Proofs.inclusion(tree, index, size);
-    }
+    return Proofs.inclusion(tree(), index, size);
   }
 
   /** A consistency proof from tree size {@code size1} to the latest checkpoint. */
@@ -148,17 +169,16 @@ public final class LogReader {
       throw new AuditException(
           "size " + size1 + " is beyond the latest checkpoint (" + cp.size() + ")");
     }
-    try (TreeStore tree = TreeStore.readOnly(files.dir())) {
-      ConsistencyProof p = Proofs.consistency(tree, size1, cp.size());
-      byte[] root1 = size1 == 0 ? Merkle.emptyRoot() : Proofs.rangeHash(tree, 0, size1);
-      p.verify(root1, cp.root());
-      byte[] root2 = Proofs.rangeHash(tree, 0, cp.size());
-      if (!java.security.MessageDigest.isEqual(root2, cp.root())) {
-        throw new AuditException(
-            "tree files do not match the signed checkpoint; run moat audit verify");
-      }
-      return p;
+    TreeStore tree = tree();
+    ConsistencyProof p = Proofs.consistency(tree, size1, cp.size());
+    byte[] root1 = size1 == 0 ? Merkle.emptyRoot() : Proofs.rangeHash(tree, 0, size1);
+    byte[] root2 = Proofs.rangeHash(tree, 0, cp.size());
+    if (!java.security.MessageDigest.isEqual(root2, cp.root())) {
+      throw new AuditException(
+          "tree files do not match the signed checkpoint; run moat audit verify");
     }
+    p.verify(root1, cp.root());
+    return p;
   }
 
   /** An entry with its leaf hash, its inclusion proof and the checkpoint it leads to. */

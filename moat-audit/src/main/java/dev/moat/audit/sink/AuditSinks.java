@@ -35,7 +35,13 @@ public final class AuditSinks {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
     }
-    LogReader reader = LogReader.open(logDir);
+    try (LogReader reader = LogReader.open(logDir)) {
+      return forward(reader, logDir, sink, batchSize);
+    }
+  }
+
+  private static long forward(LogReader reader, Path logDir, AuditSink sink, int batchSize)
+      throws IOException {
     String origin = reader.checkpoint().origin();
     Path cursorFile = logDir.resolve("sinks").resolve(sink.name() + ".cursor");
     long from = readCursor(cursorFile);

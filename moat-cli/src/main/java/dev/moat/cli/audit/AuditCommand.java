@@ -212,7 +212,9 @@ public final class AuditCommand implements Runnable {
     public Integer call() throws IOException {
       requireLog(log);
       try {
-        out(spec).print(LogReader.open(log).checkpoint().text());
+        try (LogReader reader = LogReader.open(log)) {
+          out(spec).print(reader.checkpoint().text());
+        }
       } catch (AuditException e) {
         throw failure(e);
       }
@@ -305,8 +307,7 @@ public final class AuditCommand implements Runnable {
         throw UserException.usage("audit.error.proveWhat");
       }
       ObjectNode o = JSON.createObjectNode();
-      try {
-        LogReader reader = LogReader.open(log);
+      try (LogReader reader = LogReader.open(log)) {
         if (index != null) {
           LogReader.Proven p = reader.prove(index);
           o.put("type", "inclusion");

@@ -59,16 +59,17 @@ final class AuditQueries {
         throw UserException.usage("audit.error.n", n);
       }
       ArrayDeque<Entry> last = new ArrayDeque<>();
-      LogReader.open(log)
-          .scan(
-              0,
-              e -> {
-                last.addLast(e);
-                if (last.size() > n) {
-                  last.removeFirst();
-                }
-                return true;
-              });
+      try (LogReader reader = LogReader.open(log)) {
+        reader.scan(
+            0,
+            e -> {
+              last.addLast(e);
+              if (last.size() > n) {
+                last.removeFirst();
+              }
+              return true;
+            });
+      }
       AuditCommand.print(AuditCommand.out(spec), last, format);
       return ExitCode.OK;
     }
@@ -109,15 +110,16 @@ final class AuditQueries {
         conds.add(new String[] {w.substring(0, eq), w.substring(eq + 1)});
       }
       ArrayDeque<Entry> hits = new ArrayDeque<>();
-      LogReader.open(log)
-          .scan(
-              0,
-              e -> {
-                if (!e.time().isBefore(from) && matches(e, conds)) {
-                  hits.add(e);
-                }
-                return true;
-              });
+      try (LogReader reader = LogReader.open(log)) {
+        reader.scan(
+            0,
+            e -> {
+              if (!e.time().isBefore(from) && matches(e, conds)) {
+                hits.add(e);
+              }
+              return true;
+            });
+      }
       AuditCommand.print(AuditCommand.out(spec), hits, format);
       return ExitCode.OK;
     }
