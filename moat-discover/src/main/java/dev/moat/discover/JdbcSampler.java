@@ -197,12 +197,48 @@ public final class JdbcSampler implements Sampler {
       sorted = new ArrayList<>(sorted.subList(0, limits.maxTables()));
     }
     Map<String, Long> estimates = estimates(c, d, limits);
+    Map<String, List<TableRef.ColumnMeta>> columns = allColumns(c, catalog, sorted.size());
     List<TableRef> out = new ArrayList<>();
     for (TableRef t : sorted) {
       Long est = estimates.get(t.namespace() + "\u0000" + t.table());
-      out.add(est == null ? t : t.withRows(est));
+      TableRef r = est == null ? t : t.withRows(est);
+      List<TableRef.ColumnMeta> cols = columns.get(t.qualified());
+      out.add(cols == null ? r : r.withColumns(cols));
     }
     return out;
+  }
+
+  /**
+   * Every column of every table in one metadata call: one query instead of one per table, which
+   * dominates the cost on databases with hundreds of tables. Empty when the driver refuses.
+   */
+  private static Map<String, List<TableRef.ColumnMeta>> allColumns(
+      Connection c, @Nullable String catalog, int tables) {
+    Map<String, List<TableRef.ColumnMeta>> m = new HashMap<>();
+    if (tables < 2) {
+      return m;
+    }
+    try (ResultSet rs = c.getMetaData().getColumns(catalog, null, "%", "%")) {
+      while (rs.next()) {
+        String key =
+            TableSample.qualify(
+                rs.getString("TABLE_CAT"), rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
+        String remarks = rs.getString("REMARKS");
+        int type = rs.getInt("DATA_TYPE");
+        m.computeIfAbsent(key, k -> new ArrayList<>())
+            .add(
+                new TableRef.ColumnMeta(
+                    rs.getString("COLUMN_NAME"),
+                    rs.getString("TYPE_NAME"),
+                    remarks == null || remarks.isBlank() ? null : remarks,
+                    binary(type),
+                    type));
+      }
+    } catch (SQLException e) {
+      m.clear(); // per-table metadata then
+    }
+    rollbackQuietly(c);
+    return m;
   }
 
   private static Map<String, Long> estimates(Connection c, Dialect d, SampleLimits limits) {

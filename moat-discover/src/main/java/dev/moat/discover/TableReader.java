@@ -1,5 +1,6 @@
 package dev.moat.discover;
 
+import dev.moat.discover.TableRef.ColumnMeta;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -53,8 +54,8 @@ final class TableReader {
 
   TableSample read() throws SQLException {
     try {
-      List<Col> cols = columns();
-      List<Col> readable = cols.stream().filter(col -> !col.binary).toList();
+      List<ColumnMeta> cols = columns();
+      List<ColumnMeta> readable = cols.stream().filter(col -> !col.binary()).toList();
       List<List<String>> values = new ArrayList<>();
       for (int i = 0; i < readable.size(); i++) {
         values.add(new ArrayList<>());
@@ -71,11 +72,11 @@ final class TableReader {
         estimate = rows;
       }
       List<ColumnSample> out = new ArrayList<>();
-      for (Col col : cols) {
+      for (ColumnMeta col : cols) {
         int idx = readable.indexOf(col);
         out.add(
             new ColumnSample(
-                col.name, col.type, col.comment, idx < 0 ? List.of() : values.get(idx)));
+                col.name(), col.type(), col.comment(), idx < 0 ? List.of() : values.get(idx)));
       }
       return new TableSample(ref.catalog(), ref.schema(), ref.table(), estimate, rows, out);
     } finally {
@@ -83,12 +84,12 @@ final class TableReader {
     }
   }
 
-  private record Col(
-      String name, @Nullable String type, @Nullable String comment, boolean binary, int sqlType) {}
-
-  private List<Col> columns() throws SQLException {
+  private List<ColumnMeta> columns() throws SQLException {
+    if (!ref.columns().isEmpty()) {
+      return ref.columns();
+    }
     DatabaseMetaData md = c.getMetaData();
-    List<Col> cols = new ArrayList<>();
+    List<ColumnMeta> cols = new ArrayList<>();
     try (ResultSet rs = md.getColumns(ref.catalog(), ref.schema(), escape(md, ref.table()), "%")) {
       while (rs.next()) {
         if (!ref.table().equals(rs.getString("TABLE_NAME"))) {
@@ -97,7 +98,7 @@ final class TableReader {
         String remarks = rs.getString("REMARKS");
         int type = rs.getInt("DATA_TYPE");
         cols.add(
-            new Col(
+            new ColumnMeta(
                 rs.getString("COLUMN_NAME"),
                 rs.getString("TYPE_NAME"),
                 remarks == null || remarks.isBlank() ? null : remarks,
@@ -130,8 +131,8 @@ final class TableReader {
     return sb.append(q(ref.table())).toString();
   }
 
-  private int sample(List<Col> cols, List<List<String>> values) throws SQLException {
-    String select = "SELECT " + String.join(", ", cols.stream().map(col -> q(col.name)).toList());
+  private int sample(List<ColumnMeta> cols, List<List<String>> values) throws SQLException {
+    String select = "SELECT " + String.join(", ", cols.stream().map(col -> q(col.name())).toList());
     int n = limits.rowsPerTable();
     boolean big = ref.rows() > 4L * n;
     return switch (dialect) {
@@ -232,10 +233,10 @@ final class TableReader {
     if (keys.size() != 1) {
       return null;
     }
-    for (Col col : columns()) {
-      if (col.name.equals(keys.get(0))) {
-        return switch (col.sqlType) {
-          case java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.SMALLINT -> col.name;
+    for (ColumnMeta col : columns()) {
+      if (col.name().equals(keys.get(0))) {
+        return switch (col.sqlType()) {
+          case java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.SMALLINT -> col.name();
           default -> null;
         };
       }
