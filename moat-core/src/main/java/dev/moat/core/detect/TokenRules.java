@@ -11,9 +11,9 @@ final class TokenRules {
   /** Handles the run {@code [s, e)} with class bits {@code f}; returns where scanning resumes. */
   static int token(Scan sc, int s, int e, int f) {
     if ((f & Chars.DIGIT) == 0 && (f & Chars.NONHEX) != 0) {
-      // Letters only, not all hex: only a PEM header, a JWT or a GitHub token can start here.
+      // Letters only, not all hex: only a PEM header, a JWT, a cloud key id or a GitHub token.
       char c0 = sc.at(s);
-      if (c0 != 'B' && c0 != 'e' && c0 != 'g') {
+      if (c0 != 'B' && c0 != 'e' && c0 != 'g' && c0 != 'A' && c0 != 'L') {
         return e;
       }
     }
