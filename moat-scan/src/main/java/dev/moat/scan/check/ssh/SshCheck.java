@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recognises SSH servers by their identification string ({@code SSH-2.0-OpenSSH_9.2p1 Debian-2})
- * so that they are reported as {@code ssh} with product and version rather than {@code unknown}.
+ * Recognises SSH servers by their identification string ({@code SSH-2.0-OpenSSH_9.2p1 Debian-2}) so
+ * that they are reported as {@code ssh} with product and version rather than {@code unknown}.
  * Guessing passwords is not a read-only check, so this check finds nothing.
  */
 public final class SshCheck implements Check {
