@@ -235,7 +235,7 @@ final class NumberRules {
       sc.validated(Entities.CN_RESIDENT_ID, s, q, true);
       return q;
     }
-    if (d >= 15 && d <= 19 && Validators.luhn(n, 0, d)) {
+    if (d >= 15 && d <= 19 && cardGrouping(gs, ge, count) && Validators.luhn(n, 0, d)) {
       if (Validators.cardIssuer(n, 0, d)) {
         sc.validated(Entities.BANK_CARD, s, q, true);
       } else {
@@ -244,5 +244,28 @@ final class NumberRules {
       return q;
     }
     return -1;
+  }
+
+  /**
+   * Card numbers are printed in groups of four (the last one shorter) or as 4-6-4 / 4-6-5; other
+   * groupings of the same digits (hex dumps, byte lists, version tuples) are not cards.
+   */
+  private static boolean cardGrouping(int[] gs, int[] ge, int count) {
+    if (count == 1) {
+      return true;
+    }
+    if (count == 3 && ge[0] - gs[0] == 4 && ge[1] - gs[1] == 6) {
+      int last = ge[2] - gs[2];
+      if (last == 4 || last == 5) {
+        return true;
+      }
+    }
+    for (int g = 0; g < count - 1; g++) {
+      if (ge[g] - gs[g] != 4) {
+        return false;
+      }
+    }
+    int last = ge[count - 1] - gs[count - 1];
+    return last >= 1 && last <= 4;
   }
 }
