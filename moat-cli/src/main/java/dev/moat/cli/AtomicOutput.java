@@ -2,6 +2,7 @@ package dev.moat.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +51,28 @@ final class AtomicOutput implements AutoCloseable {
   /** Flushes, closes and moves the temporary file over the target. */
   void commit() throws IOException {
     writer.close();
+    install(temp, target);
+    committed = true;
+  }
+
+  /**
+   * Puts a finished temporary file in place of {@code target}. A target that exists but is not a
+   * regular file ({@code /dev/null}, {@code /dev/stdout}, a FIFO) is written through instead:
+   * moving over it would replace the device with a plain file.
+   */
+  static void install(Path temp, Path target) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      try (OutputStream out = Files.newOutputStream(target)) {
+        Files.copy(temp, out);
+      }
+      Files.deleteIfExists(temp);
+      return;
+    }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    committed = true;
   }
 
   /** Deletes the temporary file unless committed. */

@@ -34,13 +34,13 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>Each probe connection has its own budget (the probe wait) and the read cap of the limits, so a
- * silent, trickling or endless peer costs bounded time. Four silent probes in a row end the
- * attempt: the port is reported {@code unknown} (a port that accepts and never speaks, as a
- * firewall or a proxy does). Thread-safe and stateless: one instance serves all workers.
+ * silent, trickling or endless peer costs bounded time. Six silent probes in a row end the attempt:
+ * the port is reported {@code unknown} (a port that accepts and never speaks, as a firewall or a
+ * proxy does). Thread-safe and stateless: one instance serves all workers.
  */
 public final class Fingerprinter {
   private static final int PROBE_CAP = 16 * 1024;
-  private static final int SILENT_PROBES_TO_GIVE_UP = 4;
+  private static final int SILENT_PROBES_TO_GIVE_UP = 6;
   private static final byte[] HTTP_GET =
       "GET / HTTP/1.0\r\nUser-Agent: moat-scan\r\nAccept: */*\r\n\r\n"
           .getBytes(StandardCharsets.US_ASCII);

@@ -128,7 +128,11 @@ public final class MongoCheck implements Check {
       if (SYSTEM_DBS.contains(db) || left <= 0) {
         continue;
       }
-      Map<String, Object> cols = r.call(db, Map.of("listCollections", 1, "nameOnly", true));
+      // The command name must be the document's first key: Map.of has no fixed order.
+      Map<String, Object> listCollections = new LinkedHashMap<>();
+      listCollections.put("listCollections", 1);
+      listCollections.put("nameOnly", true);
+      Map<String, Object> cols = r.call(db, listCollections);
       for (Object o : batch(cols)) {
         if (left-- <= 0) {
           break;
