@@ -161,8 +161,8 @@ final class DiscoverCommandIT {
     assertThat(sfzh.get("schema").asText()).isEqualTo(SCHEMA);
     assertThat(sfzh.get("rows").asLong()).isEqualTo(200);
     assertThat(sfzh.get("examples").get(0).asText()).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
-    assertThat(Files.getPosixFilePermissions(dir.resolve("home/.moat")).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE, OWNER_EXECUTE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("home/.moat")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
   }
 
   @Test
