@@ -13,6 +13,8 @@ import dev.moat.core.Level;
 import dev.moat.core.config.ConfigException;
 import dev.moat.core.config.CustomDetector;
 import dev.moat.core.config.DetectConfig;
+import dev.moat.core.config.DiscoverConfig;
+import dev.moat.core.config.DiscoverSource;
 import dev.moat.core.config.MaskConfig;
 import dev.moat.core.config.MoatConfig;
 import dev.moat.core.config.MoatHome;
@@ -52,6 +54,8 @@ final class ConfigLoader {
   private static final List<String> CUSTOM_KEYS =
       List.of("entity", "pattern", "validator", "hotwords", "category", "level");
 
+  private static final List<String> SOURCE_KEYS = List.of("url", "user", "password");
+
   private static final YAMLMapper YAML = yamlMapper();
 
   /**
@@ -68,6 +72,7 @@ final class ConfigLoader {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("detect", List.of("entities", "minConfidence", "threads", "custom"));
     m.put("mask", List.of("hmacKey", "overrides"));
+    m.put("discover", List.of("sources", "sample", "maxTables", "concurrency", "timeout"));
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -152,10 +157,10 @@ final class ConfigLoader {
   private static void overlayEnvironment(ObjectNode root, Map<String, String> env) {
     // A secret kept in, say, MOAT_MASK_SECRET and referenced as env:MOAT_MASK_SECRET is not a
     // misspelt key.
-    String secretVar = "";
-    JsonNode ref = root.path("mask").path("hmacKey");
-    if (ref.isTextual() && ref.asText().trim().startsWith("env:")) {
-      secretVar = ref.asText().trim().substring(4);
+    java.util.Set<String> secretVars = new java.util.HashSet<>();
+    addSecretVar(secretVars, root.path("mask").path("hmacKey"));
+    for (JsonNode src : root.path("discover").path("sources")) {
+      addSecretVar(secretVars, src.path("password"));
     }
     for (Map.Entry<String, List<String>> s : KEYS.entrySet()) {
       String section = s.getKey();
@@ -166,7 +171,7 @@ final class ConfigLoader {
       }
       for (Map.Entry<String, String> v : new java.util.TreeMap<>(env).entrySet()) {
         String var = v.getKey();
-        if (!var.startsWith(prefix) || var.equals(secretVar)) {
+        if (!var.startsWith(prefix) || secretVars.contains(var)) {
           continue;
         }
         String key = names.get(var);
@@ -182,6 +187,12 @@ final class ConfigLoader {
         }
         target.set(key, envValue(var, key, v.getValue()));
       }
+    }
+  }
+
+  private static void addSecretVar(java.util.Set<String> vars, JsonNode ref) {
+    if (ref.isTextual() && ref.asText().trim().startsWith("env:")) {
+      vars.add(ref.asText().trim().substring(4));
     }
   }
 
@@ -218,7 +229,8 @@ final class ConfigLoader {
     checkKeys("", root, List.copyOf(KEYS.keySet()));
     DetectConfig detect = bindDetect(section(root, "detect"));
     MaskConfig mask = bindMask(section(root, "mask"));
-    return new MoatConfig(detect, mask);
+    DiscoverConfig discover = bindDiscover(section(root, "discover"));
+    return new MoatConfig(detect, mask, discover);
   }
 
   private static ObjectNode section(ObjectNode root, String name) {
@@ -313,6 +325,71 @@ final class ConfigLoader {
       }
     }
     return out;
+  }
+
+  private static DiscoverConfig bindDiscover(ObjectNode n) {
+    DiscoverConfig d = DiscoverConfig.DEFAULTS;
+    List<DiscoverSource> sources =
+        present(n, "sources") ? discoverSources(n.get("sources")) : d.sources();
+    int sample = present(n, "sample") ? integer("discover.sample", n.get("sample")) : d.sample();
+    int maxTables =
+        present(n, "maxTables") ? integer("discover.maxTables", n.get("maxTables")) : d.maxTables();
+    int concurrency =
+        present(n, "concurrency")
+            ? integer("discover.concurrency", n.get("concurrency"))
+            : d.concurrency();
+    int timeout =
+        present(n, "timeout") ? integer("discover.timeout", n.get("timeout")) : d.timeoutSeconds();
+    try {
+      return new DiscoverConfig(sources, sample, maxTables, concurrency, timeout);
+    } catch (ConfigException e) {
+      throw e.under("discover");
+    }
+  }
+
+  private static List<DiscoverSource> discoverSources(JsonNode n) {
+    if (!n.isArray()) {
+      throw new ConfigException("discover.sources", "config.type.list");
+    }
+    List<DiscoverSource> out = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      String where = "discover.sources[" + i + "]";
+      JsonNode item = n.get(i);
+      if (item.isTextual()) { // a bare URL: credentials in the URL or none
+        out.add(source(where, item.asText(), Optional.empty(), Optional.empty()));
+        continue;
+      }
+      if (!(item instanceof ObjectNode o)) {
+        throw new ConfigException(where, "config.type.map");
+      }
+      checkKeys(where, o, SOURCE_KEYS);
+      String url = required(o, where, "url");
+      Optional<String> user =
+          present(o, "user") ? Optional.of(text(where + ".user", o.get("user"))) : Optional.empty();
+      Optional<SecretRef> password = Optional.empty();
+      if (present(o, "password")) {
+        JsonNode v = o.get("password");
+        if (!v.isValueNode()) {
+          throw new ConfigException(where + ".password", "config.type.string");
+        }
+        try {
+          password = Optional.of(SecretRef.parse(v.asText()));
+        } catch (ConfigException e) {
+          throw e.under(where + ".password");
+        }
+      }
+      out.add(source(where, url, user, password));
+    }
+    return out;
+  }
+
+  private static DiscoverSource source(
+      String where, String url, Optional<String> user, Optional<SecretRef> password) {
+    try {
+      return new DiscoverSource(url, user, password);
+    } catch (ConfigException e) {
+      throw e.under(where);
+    }
   }
 
   private static MaskConfig bindMask(ObjectNode n) {

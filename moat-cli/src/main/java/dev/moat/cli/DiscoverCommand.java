@@ -2,6 +2,9 @@ package dev.moat.cli;
 
 import dev.moat.core.Category;
 import dev.moat.core.Level;
+import dev.moat.core.config.ConfigException;
+import dev.moat.core.config.DiscoverConfig;
+import dev.moat.core.config.DiscoverSource;
 import dev.moat.discover.Change;
 import dev.moat.discover.ColumnClassifier;
 import dev.moat.discover.Discovery;
@@ -22,16 +25,19 @@ import dev.moat.store.Store;
 import dev.moat.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +78,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
   @ParentCommand @Nullable MoatCommand parent;
 
-  @Parameters(paramLabel = "SOURCE", arity = "1..*", descriptionKey = "discover.sources")
+  @Parameters(paramLabel = "SOURCE", arity = "0..*", descriptionKey = "discover.sources")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--user", paramLabel = "USER", descriptionKey = "discover.opt.user")
@@ -102,16 +108,16 @@ public final class DiscoverCommand implements Callable<Integer> {
   List<String> exclude = new ArrayList<>();
 
   @Option(names = "--sample", paramLabel = "N", descriptionKey = "discover.opt.sample")
-  int sample = 100;
+  @Nullable Integer sample;
 
   @Option(names = "--max-tables", paramLabel = "N", descriptionKey = "discover.opt.maxTables")
-  int maxTables = 1000;
+  @Nullable Integer maxTables;
 
   @Option(names = "--concurrency", paramLabel = "N", descriptionKey = "discover.opt.concurrency")
-  int concurrency = 4;
+  @Nullable Integer concurrency;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", descriptionKey = "discover.opt.timeout")
-  int timeout = 30;
+  @Nullable Integer timeout;
 
   @Option(names = "--format", paramLabel = "FORMAT", descriptionKey = "discover.opt.format")
   String format = "table";
@@ -142,11 +148,27 @@ public final class DiscoverCommand implements Callable<Integer> {
     Predicate<InventoryColumn> failing = parseFailOn(failOn);
     Path out = checkOutput(fmt);
     String password = password();
+    DiscoverConfig config = loadConfig();
+    if (sources.isEmpty()) {
+      config.sources().forEach(src -> sources.add(src.url()));
+      if (sources.isEmpty()) {
+        throw UserException.usage("discover.error.noSources");
+      }
+    }
+    Map<String, Credentials> credentials = new LinkedHashMap<>();
+    for (String src : sources) {
+      credentials.put(src, credentials(src, config, password));
+    }
     SampleLimits limits;
     try {
       limits =
           new SampleLimits(
-              sample, maxTables, Duration.ofSeconds(timeout), concurrency, include, exclude);
+              sample != null ? sample : config.sample(),
+              maxTables != null ? maxTables : config.maxTables(),
+              Duration.ofSeconds(timeout != null ? timeout : config.timeoutSeconds()),
+              concurrency != null ? concurrency : config.concurrency(),
+              include,
+              exclude);
     } catch (IllegalArgumentException e) {
       throw UserException.usage("discover.error.limits", String.valueOf(e.getMessage()));
     }
@@ -159,7 +181,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     int readable = 0;
     for (String src : sources) {
       Instant now = clock.instant();
-      Sampler sampler = sampler(src, password);
+      Sampler sampler = sampler(src, Objects.requireNonNull(credentials.get(src)));
       SampleResult r;
       List<InventoryColumn> cols;
       if (sampler == null) {
@@ -233,8 +255,43 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
   }
 
-  private @Nullable Sampler sampler(String src, @Nullable String password) {
+  /** The account for one source: options first, then the config file's entry, then the URL. */
+  record Credentials(@Nullable String user, @Nullable String password) {}
+
+  private Credentials credentials(String src, DiscoverConfig config, @Nullable String password) {
+    Optional<DiscoverSource> configured = config.source(src);
+    String u = user != null ? user : configured.flatMap(DiscoverSource::user).orElse(null);
+    String p = password;
+    if (p == null && configured.isPresent() && configured.get().password().isPresent()) {
+      int i = config.sources().indexOf(configured.get());
+      try {
+        p = new String(configured.get().password().get().resolve(env::get), StandardCharsets.UTF_8);
+      } catch (ConfigException e) {
+        throw UserException.usage(
+            "discover.error.config", e.under("discover.sources[" + i + "].password").getMessage());
+      }
+    }
+    return new Credentials(u, p);
+  }
+
+  private DiscoverConfig loadConfig() {
+    try {
+      return ConfigLoader.load(
+              parent == null ? null : parent.config,
+              Path.of("").toAbsolutePath(),
+              Path.of(System.getProperty("user.home")),
+              env)
+          .config()
+          .discover();
+    } catch (ConfigException e) {
+      throw UserException.usage("discover.error.config", e.getMessage());
+    }
+  }
+
+  private @Nullable Sampler sampler(String src, Credentials account) {
     String lower = src.toLowerCase(Locale.ROOT);
+    String user = account.user();
+    String password = account.password();
     if (lower.startsWith("jdbc:")) {
       JdbcTarget t = new JdbcTarget(src, user, password, driverPath);
       return JdbcSampler.of(t);

@@ -7,6 +7,8 @@ import dev.moat.core.Category;
 import dev.moat.core.Level;
 import dev.moat.core.config.ConfigException;
 import dev.moat.core.config.CustomDetector;
+import dev.moat.core.config.DiscoverConfig;
+import dev.moat.core.config.DiscoverSource;
 import dev.moat.core.config.MoatConfig;
 import dev.moat.core.config.SecretRef;
 import dev.moat.core.detect.Confidence;
@@ -163,7 +165,7 @@ final class ConfigLoaderTest {
   void load_unknownTopLevelKey_namesItAndTheKnownOnes() throws IOException {
     yaml(work.resolve("moat.yaml"), "detcet:\n  threads: 2\n");
     assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
-        .hasMessage("unknown config key detcet (known keys here: detect, mask)");
+        .hasMessage("unknown config key detcet (known keys here: detect, mask, discover)");
   }
 
   @Test
@@ -242,6 +244,73 @@ final class ConfigLoaderTest {
     yaml(work.resolve("moat.yaml"), "detect: [1, 2]\n");
     assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
         .hasMessage("detect must be a mapping of keys to values");
+  }
+
+  @Test
+  void load_discoverSection_sourcesWithAccountsAndLimits() throws IOException {
+    yaml(
+        work.resolve("moat.yaml"),
+        """
+        discover:
+          sources:
+            - url: jdbc:postgresql://10.0.0.5:5432/crm
+              user: moat_ro
+              password: env:CRM_DB_PASSWORD
+            - redis://127.0.0.1:6379/0
+          sample: 50
+          concurrency: 2
+        """);
+    DiscoverConfig d = ConfigLoader.load(null, work, home, Map.of()).config().discover();
+    assertThat(d.sources())
+        .containsExactly(
+            new DiscoverSource(
+                "jdbc:postgresql://10.0.0.5:5432/crm",
+                Optional.of("moat_ro"),
+                Optional.of(new SecretRef(SecretRef.Scheme.ENV, "CRM_DB_PASSWORD"))),
+            new DiscoverSource("redis://127.0.0.1:6379/0", Optional.empty(), Optional.empty()));
+    assertThat(d.sample()).isEqualTo(50);
+    assertThat(d.concurrency()).isEqualTo(2);
+    assertThat(d.maxTables()).isEqualTo(DiscoverConfig.DEFAULTS.maxTables());
+    assertThat(d.timeoutSeconds()).isEqualTo(DiscoverConfig.DEFAULTS.timeoutSeconds());
+    assertThat(d.source(" jdbc:postgresql://10.0.0.5:5432/crm")).isPresent();
+    assertThat(d.source("jdbc:postgresql://10.0.0.5:5432/other")).isEmpty();
+  }
+
+  @Test
+  void load_discoverLiteralPassword_rejectedWithoutEchoingIt() throws IOException {
+    yaml(
+        work.resolve("moat.yaml"),
+        "discover:\n  sources:\n    - url: jdbc:mysql://h/db\n      password: Tr0ub4dor&3\n");
+    assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
+        .hasMessageStartingWith("discover.sources[0].password must be a secret reference")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Tr0ub4dor"));
+  }
+
+  @Test
+  void load_discoverBadValues_namedByKey() throws IOException {
+    yaml(work.resolve("moat.yaml"), "discover:\n  sources:\n    - url: x\n      pasword: env:P\n");
+    assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
+        .hasMessageStartingWith("unknown config key discover.sources[0].pasword");
+    yaml(work.resolve("moat.yaml"), "discover:\n  sources: [a, a]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
+        .hasMessage("discover.sources[1].url names a source that is already listed");
+    yaml(work.resolve("moat.yaml"), "discover:\n  concurrency: 0\n");
+    assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
+        .hasMessage("discover.concurrency must be between 1 and 64: 0");
+  }
+
+  @Test
+  void load_discoverFromEnvironment_andPasswordVariableIsNotAKey() throws IOException {
+    yaml(
+        work.resolve("moat.yaml"),
+        "discover:\n  sources:\n    - url: x\n      password: env:MOAT_DISCOVER_PW\n");
+    DiscoverConfig d =
+        ConfigLoader.load(
+                null, work, home, Map.of("MOAT_DISCOVER_PW", "secret", "MOAT_DISCOVER_SAMPLE", "7"))
+            .config()
+            .discover();
+    assertThat(d.sample()).isEqualTo(7);
+    assertThat(d.sources()).hasSize(1);
   }
 
   private static Path yaml(Path p, String text) throws IOException {

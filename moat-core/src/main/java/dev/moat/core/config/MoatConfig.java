@@ -9,20 +9,22 @@ import java.util.Objects;
  *
  * @param detect the {@code detect} section
  * @param mask the {@code mask} section
+ * @param discover the {@code discover} section
  */
-public record MoatConfig(DetectConfig detect, MaskConfig mask) {
+public record MoatConfig(DetectConfig detect, MaskConfig mask, DiscoverConfig discover) {
 
   /** Every section at its defaults: what Moat uses with no config file. */
   public static final MoatConfig DEFAULTS =
-      new MoatConfig(DetectConfig.DEFAULTS, MaskConfig.DEFAULTS);
+      new MoatConfig(DetectConfig.DEFAULTS, MaskConfig.DEFAULTS, DiscoverConfig.DEFAULTS);
 
   public MoatConfig {
     Objects.requireNonNull(detect, "detect");
     Objects.requireNonNull(mask, "mask");
+    Objects.requireNonNull(discover, "discover");
   }
 
   /** This config with another {@code detect} section. */
   public MoatConfig withDetect(DetectConfig d) {
-    return new MoatConfig(d, mask);
+    return new MoatConfig(d, mask, discover);
   }
 }
