@@ -56,7 +56,10 @@ final class ConfigLoader {
 
   private static final List<String> SOURCE_KEYS = List.of("url", "user", "password");
 
-  private static final YAMLMapper YAML = yamlMapper();
+  /** Built on first use: with no config file, a command does not pay for a YAML mapper. */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = yamlMapper();
+  }
 
   /**
    * A loaded config and where it came from.
@@ -118,7 +121,7 @@ final class ConfigLoader {
   private static ObjectNode read(Path file) {
     JsonNode node;
     try {
-      node = YAML.readTree(file.toFile());
+      node = Yaml.MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       throw new ConfigException(
@@ -212,7 +215,7 @@ final class ConfigLoader {
       return JsonNodeFactory.instance.textNode(v);
     }
     try {
-      JsonNode n = YAML.readTree(v);
+      JsonNode n = Yaml.MAPPER.readTree(v);
       return n == null ? JsonNodeFactory.instance.nullNode() : n;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();

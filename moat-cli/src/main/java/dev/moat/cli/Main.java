@@ -58,7 +58,7 @@ public final class Main {
     Locale.setDefault(locale);
     PrintWriter outWriter = writer(out);
     PrintWriter errWriter = writer(err);
-    CommandLine cl = new CommandLine(new MoatCommand());
+    CommandLine cl = MoatCommand.commandLine(args);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     cl.setParameterExceptionHandler(Main::onUsageError);

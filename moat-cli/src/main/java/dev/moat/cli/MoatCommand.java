@@ -1,28 +1,74 @@
 package dev.moat.cli;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root {@code moat} command. Subcommands are listed here; global options are inherited. */
+/**
+ * The root {@code moat} command. Subcommands are listed in {@link #SUBCOMMANDS}; global options are
+ * inherited.
+ */
 @Command(
     name = "moat",
     resourceBundle = Messages.BUNDLE,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    sortOptions = false,
-    subcommands = {
-      DetectCommand.class,
-      dev.moat.cli.audit.AuditCommand.class,
-      ScanCommand.class,
-      DiscoverCommand.class,
-    })
+    sortOptions = false)
 public final class MoatCommand implements Runnable {
+
+  /**
+   * The subcommands, in help order. They are added to the command line by {@link #commandLine}, not
+   * by the annotation, so that a run of one subcommand does not pay for building (and loading the
+   * classes of) all the others: picocli introspects every subcommand it is given.
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("detect", DetectCommand::new);
+    m.put("audit", dev.moat.cli.audit.AuditCommand::new);
+    m.put("scan", ScanCommand::new);
+    m.put("discover", DiscoverCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand {@code args} names, or with all of
+   * them when it names none (root help, a misspelt subcommand that picocli should explain).
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cl = new CommandLine(new MoatCommand());
+    String chosen = subcommandName(args);
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (chosen == null || chosen.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
+    return cl;
+  }
+
+  /** The first argument that is not a global option or its value, if it names a subcommand. */
+  static @Nullable String subcommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--lang") || a.equals("--config")) {
+        i++; // skip the option's value
+      } else if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
+  }
 
   @Spec @Nullable CommandSpec spec;
 

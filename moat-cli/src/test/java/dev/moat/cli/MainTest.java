@@ -80,4 +80,37 @@ final class MainTest {
     assertThat(Messages.systemDefault(Locale.US)).isEqualTo(Locale.ENGLISH);
     assertThat(Messages.systemDefault(Locale.GERMANY)).isEqualTo(Locale.ENGLISH);
   }
+
+  @Test
+  void help_listsEverySubcommand() {
+    assertThat(run("--lang", "en", "--help")).isEqualTo(ExitCode.OK);
+    assertThat(out()).contains("detect").contains("audit").contains("scan").contains("discover");
+  }
+
+  @Test
+  void subcommandName_skipsGlobalOptionsAndTheirValues() {
+    assertThat(MoatCommand.subcommandName(new String[] {"--lang", "zh", "--debug", "scan", "x"}))
+        .isEqualTo("scan");
+    assertThat(MoatCommand.subcommandName(new String[] {"--config", "detect", "discover"}))
+        .isEqualTo("discover");
+    assertThat(MoatCommand.subcommandName(new String[] {"--config=a.yaml", "detect"}))
+        .isEqualTo("detect");
+    assertThat(MoatCommand.subcommandName(new String[] {"dtect", "x"})).isNull();
+    assertThat(MoatCommand.subcommandName(new String[] {"--help"})).isNull();
+  }
+
+  @Test
+  void oneSubcommandRun_buildsOnlyThatSubcommand() {
+    assertThat(
+            MoatCommand.commandLine(new String[] {"--lang", "en", "detect", "f"}).getSubcommands())
+        .containsOnlyKeys("detect");
+    assertThat(MoatCommand.commandLine(new String[] {"--version"}).getSubcommands())
+        .containsOnlyKeys("detect", "audit", "scan", "discover");
+  }
+
+  @Test
+  void misspeltSubcommand_isUsageErrorThatSuggestsTheRightOne() {
+    assertThat(run("--lang", "en", "dtect", "x")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("dtect");
+  }
 }
