@@ -21,8 +21,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class StoreTest {
+class StoreTest {
   @TempDir Path dir;
+
+  /** A fresh, empty store named {@code name}: a SQLite file here, PostgreSQL in the IT. */
+  Store open(String name) {
+    return Store.open(dir.resolve(name + ".db").toString(), null, null);
+  }
 
   static InventoryColumn col(String table, String column, String entity, Level level) {
     return new InventoryColumn(
@@ -56,7 +61,7 @@ final class StoreTest {
 
   @Test
   void saveDiscovery_secondRun_reportsNewChangedRemovedUnchanged() {
-    Store store = Store.open(dir.resolve("m.db").toString(), null, null);
+    Store store = open("m");
     Instant t1 = Instant.parse("2026-11-28T10:00:00Z");
     Instant t2 = Instant.parse("2026-11-28T11:00:00Z");
     List<InventoryColumn> first =
@@ -95,7 +100,7 @@ final class StoreTest {
 
   @Test
   void saveScan_roundTrip_keepsServicesAndFindings() {
-    Store store = Store.open(dir.resolve("s.db").toString(), null, null);
+    Store store = open("s");
     ScanReport r =
         new ScanReport(
             "0.1.0",
