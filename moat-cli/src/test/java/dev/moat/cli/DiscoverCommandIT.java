@@ -1,18 +1,16 @@
 package dev.moat.cli;
 
+import static dev.moat.cli.CliRun.moat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moat.testing.PersonalData;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -47,16 +45,6 @@ final class DiscoverCommandIT {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run moat(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, out, err);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   static Connection pg() throws SQLException {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
   }
@@ -71,21 +59,7 @@ final class DiscoverCommandIT {
               .map(k -> k + " text")
               .collect(Collectors.joining(", "));
       s.execute("CREATE TABLE " + SCHEMA + ".kehu (" + cols + ")");
-      String names = String.join(", ", PersonalData.EXPECTED.keySet());
-      String qs =
-          PersonalData.EXPECTED.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO " + SCHEMA + ".kehu (" + names + ") VALUES (" + qs + ")")) {
-        for (Map<String, String> row : PersonalData.rows(200, 77)) {
-          int i = 1;
-          for (String v : row.values()) {
-            ps.setString(i++, v);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      PersonalData.insert(c, SCHEMA + ".kehu", 200, 77);
       // Row counts come from statistics, as on any production database autovacuum has analysed.
       s.execute("ANALYZE " + SCHEMA + ".kehu");
     }
@@ -124,7 +98,7 @@ final class DiscoverCommandIT {
   @Test
   @Order(1)
   void firstRun_json_contractAndEveryColumn() throws Exception {
-    Run r = moat(args("--format", "json"));
+    CliRun r = moat(args("--format", "json"));
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("sources").get(0).get("status").asText()).isEqualTo("ok");
@@ -175,7 +149,7 @@ final class DiscoverCommandIT {
       s.execute("ALTER TABLE " + SCHEMA + ".kehu ADD COLUMN lxdh text");
       s.execute("UPDATE " + SCHEMA + ".kehu SET lxdh = shouji, c1 = phone_model");
     }
-    Run r = moat(args("--format", "json"));
+    CliRun r = moat(args("--format", "json"));
     assertThat(r.code()).as(r.err()).isZero();
     Map<String, JsonNode> after = byColumn(JSON.readTree(r.out()));
     Map<String, String> changes = new HashMap<>();
@@ -195,7 +169,7 @@ final class DiscoverCommandIT {
     Path xlsx = dir.resolve("清单.xlsx");
     List<String> a = new ArrayList<>(List.of(args("--format", "xlsx", "-o", xlsx.toString())));
     a.set(1, "zh");
-    Run r = moat(a.toArray(String[]::new));
+    CliRun r = moat(a.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     try (InputStream in = Files.newInputStream(xlsx);
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
@@ -241,7 +215,7 @@ final class DiscoverCommandIT {
   @Test
   @Order(5)
   void badSources_reportedRunContinues() {
-    Run r =
+    CliRun r =
         moat(
             "--lang",
             "en",
@@ -264,7 +238,7 @@ final class DiscoverCommandIT {
   @Test
   @Order(6)
   void nothingReadable_exit3_inChinese() {
-    Run r =
+    CliRun r =
         moat(
             "--lang",
             "zh",

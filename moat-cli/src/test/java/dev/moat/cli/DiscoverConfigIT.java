@@ -1,22 +1,19 @@
 package dev.moat.cli;
 
+import static dev.moat.cli.CliRun.moat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moat.testing.PersonalData;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,16 +34,6 @@ final class DiscoverConfigIT {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run moat(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, out, err);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   static Connection root() throws SQLException {
     return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", "root", "");
   }
@@ -63,20 +50,7 @@ final class DiscoverConfigIT {
               .map(k -> k + " varchar(200)")
               .collect(Collectors.joining(", "));
       s.execute("CREATE TABLE " + DB + ".kehu (" + cols + ")");
-      String names = String.join(", ", PersonalData.EXPECTED.keySet());
-      String qs =
-          PersonalData.EXPECTED.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO " + DB + ".kehu (" + names + ") VALUES (" + qs + ")")) {
-        for (Map<String, String> row : PersonalData.rows(120, 11)) {
-          int i = 1;
-          for (String v : row.values()) {
-            ps.setString(i++, v);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      PersonalData.insert(c, DB + ".kehu", 120, 11);
       s.execute("ANALYZE TABLE " + DB + ".kehu");
     }
   }
@@ -122,7 +96,7 @@ final class DiscoverConfigIT {
 
   @Test
   void namedSource_usesTheConfiguredAccount_passwordNeverShown() throws Exception {
-    Run r = moat(args(config("file:PWFILE"), URL));
+    CliRun r = moat(args(config("file:PWFILE"), URL));
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
     List<String> sensitive = new ArrayList<>();
@@ -139,7 +113,7 @@ final class DiscoverConfigIT {
 
   @Test
   void noSourceGiven_readsTheConfiguredSources() throws Exception {
-    Run r = moat(args(config("file:PWFILE")));
+    CliRun r = moat(args(config("file:PWFILE")));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(JSON.readTree(r.out()).get("columns").size()).isGreaterThan(0);
   }
@@ -149,24 +123,24 @@ final class DiscoverConfigIT {
     Path noPassword = dir.resolve("no-password.yaml");
     Files.writeString(
         noPassword, "discover:\n  sources:\n    - url: " + URL + "\n      user: " + USER + "\n");
-    Run r = moat(args(noPassword, URL));
+    CliRun r = moat(args(noPassword, URL));
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("login refused").contains("No source could be read");
   }
 
   @Test
   void configErrors_exit2_secretNeverEchoed() throws Exception {
-    Run literal = moat(args(config(PASSWORD), URL));
+    CliRun literal = moat(args(config(PASSWORD), URL));
     assertThat(literal.code()).isEqualTo(2);
     assertThat(literal.err())
         .contains("discover.sources[0].password must be a secret reference")
         .doesNotContain(PASSWORD);
-    Run missingVar = moat(args(config("env:MOAT_CFG_IT_UNSET_" + ID), URL));
+    CliRun missingVar = moat(args(config("env:MOAT_CFG_IT_UNSET_" + ID), URL));
     assertThat(missingVar.code()).isEqualTo(2);
     assertThat(missingVar.err()).contains("MOAT_CFG_IT_UNSET_" + ID).contains("is not set");
     Path empty = dir.resolve("none.yaml");
     Files.writeString(empty, "discover:\n  sample: 10\n");
-    Run none = moat(args(empty));
+    CliRun none = moat(args(empty));
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("No source given");
   }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.moat.testing.PersonalData;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -40,24 +38,7 @@ final class MariaDbSamplerIT {
               + cols
               + ")"
               + " DEFAULT CHARSET=utf8mb4");
-      String names =
-          PersonalData.EXPECTED.keySet().stream()
-              .map(k -> "`" + k + "`")
-              .collect(Collectors.joining(", "));
-      String qs =
-          PersonalData.EXPECTED.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO " + PREFIX + "kehu (" + names + ") VALUES (" + qs + ")")) {
-        for (Map<String, String> row : PersonalData.rows(1000, 12)) {
-          int i = 1;
-          for (String v : row.values()) {
-            ps.setString(i++, v);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      PersonalData.insert(c, PREFIX + "kehu", 1000, 12);
       s.execute("ANALYZE TABLE " + PREFIX + "kehu");
     }
   }

@@ -6,7 +6,6 @@ import dev.moat.testing.PersonalData;
 import dev.moat.testing.Poll;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,21 +43,7 @@ final class PostgresSamplerIT {
               .collect(Collectors.joining(", "));
       s.execute("CREATE TABLE " + SCHEMA + ".kehu (id bigserial primary key, " + cols + ")");
       s.execute("COMMENT ON COLUMN " + SCHEMA + ".kehu.f_07 IS '联系电话'");
-      String names = String.join(", ", PersonalData.EXPECTED.keySet());
-      String qs =
-          PersonalData.EXPECTED.keySet().stream().map(k -> "?").collect(Collectors.joining(", "));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO " + SCHEMA + ".kehu (" + names + ") VALUES (" + qs + ")")) {
-        for (Map<String, String> row : PersonalData.rows(300, 11)) {
-          int i = 1;
-          for (String v : row.values()) {
-            ps.setString(i++, v);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      PersonalData.insert(c, SCHEMA + ".kehu", 300, 11);
       s.execute("CREATE TABLE " + SCHEMA + ".big (id bigint primary key, sfzh text, note text)");
       s.execute(
           "INSERT INTO "

@@ -1,5 +1,8 @@
 package dev.moat.testing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,6 +65,26 @@ public final class PersonalData {
     m.put("created_ts", null);
     m.put("remark", null);
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Inserts {@link #rows rows(n, seed)} into {@code table}, which has (at least) the columns of
+   * {@link #EXPECTED} as text columns, in one batch.
+   */
+  public static void insert(Connection c, String table, int n, long seed) throws SQLException {
+    String names = String.join(", ", EXPECTED.keySet());
+    String marks = String.join(", ", Collections.nCopies(EXPECTED.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
+      for (Map<String, String> row : rows(n, seed)) {
+        int i = 1;
+        for (String v : row.values()) {
+          ps.setString(i++, v);
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** {@code n} rows, column name → value, columns in {@link #EXPECTED} order. */
