@@ -31,6 +31,7 @@ final class ScriptedPeer implements AutoCloseable {
    * (forever when negative) unless the client hangs up first, then send {@code reply}, or close the
    * connection when {@code hangUp} is set.
    */
+  @SuppressWarnings("ArrayRecordComponent") // a test fixture: never shared or mutated
   record Action(byte[] reply, long delayMillis, boolean hangUp) {
     /** Say nothing until the client hangs up. */
     static Action silent() {
