@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>First wave, at once: the payload probes of checks whose default ports include this port (a
  *       Redis on 6379 answers {@code PING} at once), the HTTP probe, and a connection that sends
- *       nothing and listens for a banner.
+ *       nothing and listens for a banner. When the port's usual service speaks first and has no
+ *       payload probe (MySQL on 3306, SSH on 22, FTP on 21), the listener is the whole first wave
+ *       and HTTP waits for the second: such a service then sees one quiet client, not also an HTTP
+ *       request (MySQL counts aborted handshakes towards blocking the scanning host).
  *   <li>Second wave: every other payload probe, started as soon as each payload probe of the first
  *       wave has finished without a match (the port said something that ruled it out, or closed) —
  *       or after the banner wait, when some of them are still waiting for a reply.
@@ -130,13 +133,23 @@ public final class Fingerprinter {
       }
     }
     List<Probe> usual = new ArrayList<>();
+    boolean usualBanner = false;
     for (Check c : checks) {
       if (c.defaultPorts().contains(address.getPort())) {
-        c.probes().stream().filter(p -> !p.isBanner()).forEach(usual::add);
+        for (Probe p : c.probes()) {
+          if (p.isBanner()) {
+            usualBanner = true;
+          } else {
+            usual.add(p);
+          }
+        }
       }
     }
+    // the port's usual service speaks first (MySQL on 3306, SSH on 22): listen alone at first,
+    // so that service sees one quiet client rather than an HTTP request too
+    boolean listenAlone = usualBanner && usual.isEmpty();
     ProbeRace plain = race(address, false);
-    Identity clear = runWaves(plain, HTTP, usual, true);
+    Identity clear = runWaves(plain, HTTP, usual, true, listenAlone);
     if (!clear.unknown() || plain.gone()) {
       return new Fingerprint(clear, false);
     }
@@ -146,19 +159,33 @@ public final class Fingerprinter {
     } catch (IOException e) {
       return new Fingerprint(Identity.UNKNOWN, false);
     }
-    return new Fingerprint(runWaves(race(address, true), HTTPS, usual, false), true);
+    return new Fingerprint(runWaves(race(address, true), HTTPS, usual, false, false), true);
   }
 
-  /** The two waves of one race; returns what matched, or unknown. */
-  private Identity runWaves(ProbeRace race, Probe http, List<Probe> usual, boolean listen)
+  /**
+   * The two waves of one race; returns what matched, or unknown.
+   *
+   * @param listen whether the first wave has a connection that only listens for a banner
+   * @param listenAlone whether that listener is the whole first wave (HTTP then waits for the
+   *     second)
+   */
+  private Identity runWaves(
+      ProbeRace race, Probe http, List<Probe> usual, boolean listen, boolean listenAlone)
       throws InterruptedException {
     try {
       List<Probe> first = new ArrayList<>(usual);
-      first.add(http);
+      if (!listenAlone) {
+        first.add(http);
+      }
       race.startFirstWave(first, listen);
       race.awaitFirstWave(bannerWait.toNanos());
       if (!race.decided()) {
-        race.startWave(payloadProbes.stream().filter(p -> !usual.contains(p)).toList());
+        List<Probe> second = new ArrayList<>();
+        if (listenAlone) {
+          second.add(http);
+        }
+        payloadProbes.stream().filter(p -> !usual.contains(p)).forEach(second::add);
+        race.startWave(second);
         race.awaitAll();
       }
       return race.identity();

@@ -71,11 +71,12 @@ final class ProbeRace {
 
   /**
    * Queues the first wave: {@code probes} and, when {@code listen} is set, a connection that sends
-   * nothing and waits for a banner.
+   * nothing and waits for a banner. The listener counts for {@link #awaitFirstWave} only when it is
+   * the whole wave.
    */
   synchronized void startFirstWave(List<Probe> probes, boolean listen) {
     if (listen) {
-      queue(new Task(null, false));
+      queue(new Task(null, probes.isEmpty()));
     }
     for (Probe p : probes) {
       queue(new Task(p, true));
@@ -92,8 +93,9 @@ final class ProbeRace {
   }
 
   /**
-   * Waits until the race is decided, every payload probe of the first wave has finished without a
-   * match, or {@code maxWaitNanos} have passed, whichever comes first.
+   * Waits until the race is decided, every payload probe of the first wave (or the listener, when
+   * it is alone) has finished without a match, or {@code maxWaitNanos} have passed, whichever comes
+   * first.
    */
   synchronized void awaitFirstWave(long maxWaitNanos) throws InterruptedException {
     long end = System.nanoTime() + maxWaitNanos;

@@ -145,6 +145,57 @@ final class FingerprinterIT {
     }
   }
 
+  @Test
+  void onTheUsualPortOfAServiceThatSpeaksFirst_oneQuietConnectionIsAll() {
+    // the peer greets a client that stays quiet; the check's default port is the peer's port, so
+    // the fingerprinter listens alone first and sends nothing (no HTTP request) when it greets
+    try (ScriptedPeer peer =
+        ScriptedPeer.start(
+            first ->
+                first.isEmpty()
+                    ? ScriptedPeer.Action.reply("hello-banner\n", 0)
+                    : ScriptedPeer.Action.silent())) {
+      Check greeter =
+          new Check() {
+            @Override
+            public String id() {
+              return "greeter";
+            }
+
+            @Override
+            public Set<String> services() {
+              return Set.of("greeter");
+            }
+
+            @Override
+            public List<Probe> probes() {
+              return List.of(Probe.banner("greeter-banner", starts("hello-banner", "greeter")));
+            }
+
+            @Override
+            public Set<Integer> defaultPorts() {
+              return Set.of(peer.port());
+            }
+
+            @Override
+            public CheckResult run(CheckContext ctx) {
+              return CheckResult.notApplicable();
+            }
+          };
+      Fingerprinter fp =
+          new Fingerprinter(
+              Checks.of(List.of(greeter)),
+              Limits.DEFAULT,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10));
+
+      Fingerprint f = assertTimeoutPreemptively(BOUND, () -> fp.identify(at(peer.port()), null));
+
+      assertThat(f.identity().service()).isEqualTo("greeter");
+      assertThat(peer.firstBytes()).isEmpty();
+    }
+  }
+
   private static dev.moat.scan.check.Recogniser starts(String prefix, String service) {
     byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
     return (d, n, closed) -> {
