@@ -127,12 +127,25 @@ final class FingerprinterIT {
                         "mute" + i,
                         Probe.send("mute-" + i, "mute" + i + "?\n", 100 + i, starts("x", "x")))));
     list.add(check("last", Probe.send("last-probe", "last?\n", 999, starts("last!", "last"))));
+    java.util.concurrent.atomic.AtomicReference<ScriptedPeer> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try (ScriptedPeer peer =
         ScriptedPeer.start(
-            first ->
-                first.startsWith("last?")
-                    ? ScriptedPeer.Action.reply("last!\n", 0)
-                    : ScriptedPeer.Action.hangUp(300))) {
+            first -> {
+              if (!first.startsWith("last?")) {
+                return ScriptedPeer.Action.hangUp(300);
+              }
+              // answer only once every earlier probe has arrived: the one that matches ends the
+              // race, and this test is about all of them having had their chance
+              Poll.until(
+                  BOUND,
+                  "every mute probe",
+                  () ->
+                      self.get().firstBytes().stream().filter(b -> b.startsWith("mute")).count()
+                          == 30);
+              return ScriptedPeer.Action.reply("last!\n", 0);
+            })) {
+      self.set(peer);
       Fingerprinter fp =
           new Fingerprinter(
               Checks.of(list), Limits.DEFAULT, Duration.ofMillis(300), Duration.ofSeconds(10));
@@ -140,7 +153,10 @@ final class FingerprinterIT {
       Fingerprint f = assertTimeoutPreemptively(BOUND, () -> fp.identify(at(peer.port()), null));
 
       assertThat(f.identity().service()).isEqualTo("last");
-      assertThat(peer.firstBytes()).anyMatch(b -> b.startsWith("mute29?"));
+      for (int i = 0; i < 30; i++) {
+        String mute = "mute" + i + "?";
+        assertThat(peer.firstBytes()).anyMatch(b -> b.startsWith(mute));
+      }
       assertThat(peer.maxOpen()).isLessThanOrEqualTo(Fingerprinter.MAX_OPEN_PER_PORT);
     }
   }
