@@ -6,8 +6,8 @@
 #     anonymous login, two Python http.server with a directory listing, nginx with autoindex and an
 #     exposed .git, MariaDB with an empty root password. (No locked vsftpd: it delays a refused login
 #     by ~3 s on purpose, which both scanners must wait out; that measures vsftpd, not the scanner.)
-#  2. Runs `moat scan` and `nmap -sT -sV --script <unauth scripts>` over the same port range, prints
-#     both times and the ratio, and judges moat's report: an open service counts as found only when
+#  2. Runs `moat scan` and `nmap -sT -sV --script <unauth scripts>` over the same port range, ROUNDS
+#     times interleaved, prints every time, the ratios and their medians, and judges moat's reports: an open service counts as found only when
 #     its port is identified as the right service AND carries the finding an unauthenticated
 #     instance deserves (e.g. memcached.no-auth, dirlisting.enabled, vcs.git-exposed); a locked one
 #     must have no finding at all.
@@ -15,11 +15,12 @@
 #
 # moat runs twice: as the ./moat launcher runs `scan` (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC and
 # a class-data-sharing archive made the launcher's way, by an empty scan, before any timing), which
-# gives the ratio, and as a bare `java -jar moat.jar`, shown for comparison.
+# gives the ratio, and as a bare `java -jar moat.jar`, shown for comparison. Both runs' reports are
+# judged.
 #
 # Needs root (ip netns), nmap, the servers above (dev/packages.txt, plus nmap) and the built jars:
 #   ./mvnw -B -ntp -o package -DskipTests -Pbench -pl moat-cli,moat-bench -am
-# Usage: moat-bench/scripts/scan-vs-nmap.sh [PORT_RANGE]   (default 20000-30000)
+# Usage: [ROUNDS=3] moat-bench/scripts/scan-vs-nmap.sh [PORT_RANGE]   (default 20000-30000, 1 round)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RANGE=${1:-20000-30000}
@@ -121,61 +122,72 @@ done
 echo "servers: $(echo $ALL | wc -w) listening in netns $NS (open: $OPEN; locked: $LOCKED)"
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- moat --------------------------------------------------------------------------------------------
+# --- moat and nmap, ROUNDS times, interleaved so that both see the same machine load ---------------
 # the launcher's class-data-sharing archive, made as ./moat makes it: an empty scan (all excluded)
 java "${LAUNCHER_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/moat-scan.jsa" -jar "$MOAT_JAR" scan 127.0.0.1 \
   --exclude 127.0.0.1 -p 1 --no-store --no-progress --format json >/dev/null 2>&1 || true
 JSA_OPTS=(); [ -f "$WORK/moat-scan.jsa" ] && JSA_OPTS=(-XX:SharedArchiveFile="$WORK/moat-scan.jsa" -Xlog:cds*=off)
-moat_scan() { # JAVA_OPTS... ; prints the wall time in seconds, the report goes to $WORK/moat.json
-  local t0 t1
+SCRIPTS=redis-info,memcached-info,mqtt-subscribe,mysql-empty-password,ftp-anon,rsync-list-modules,http-git,http-ls,docker-version
+timed() { # OUT_FILE COMMAND... ; runs it in the namespace, prints the wall time in seconds
+  local out=$1 t0 t1; shift
   t0=$(date +%s.%N)
-  in_ns java "$@" -jar "$MOAT_JAR" scan 127.0.0.1 -p "$RANGE" --rate 0 --concurrency 2000 --no-store \
-    --no-progress --format json --lang en >"$WORK/moat.json" 2>"$WORK/moat.err" || true
+  in_ns "$@" >"$out" 2>>"$WORK/stderr.log" || true
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc
 }
-BARE=$(moat_scan)
-MOAT=$(moat_scan "${LAUNCHER_OPTS[@]}" "${JSA_OPTS[@]}") # last: its report is judged below
-echo "load average after moat: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-# --- nmap --------------------------------------------------------------------------------------------
-SCRIPTS=redis-info,memcached-info,mqtt-subscribe,mysql-empty-password,ftp-anon,rsync-list-modules,http-git,http-ls,docker-version
-t0=$(date +%s.%N)
-in_ns nmap -sT -sV -Pn -n -p "$RANGE" --script "$SCRIPTS" 127.0.0.1 -oN "$WORK/nmap.txt" >/dev/null 2>&1 || true
-t1=$(date +%s.%N)
-NMAP=$(echo "$t1 - $t0" | bc)
+MOAT_ARGS=(scan 127.0.0.1 -p "$RANGE" --rate 0 --concurrency 2000 --no-store --no-progress --format json --lang en)
+RUNS=""
+for r in $(seq 1 "${ROUNDS:-1}"); do
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  bare=$(timed "$WORK/bare-$r.json" java -jar "$MOAT_JAR" "${MOAT_ARGS[@]}")
+  moat=$(timed "$WORK/moat-$r.json" java "${LAUNCHER_OPTS[@]}" "${JSA_OPTS[@]}" -jar "$MOAT_JAR" "${MOAT_ARGS[@]}")
+  nmap=$(timed /dev/null nmap -sT -sV -Pn -n -p "$RANGE" --script "$SCRIPTS" 127.0.0.1 -oN "$WORK/nmap-$r.txt")
+  RUNS="$RUNS $r:$moat:$bare:$nmap:$load"
+done
 
 # --- verdict -----------------------------------------------------------------------------------------
-python3 - "$WORK/moat.json" "$OPEN_SPEC" "$LOCKED_SPEC" "$MOAT" "$NMAP" "$WORK/nmap.txt" "$BARE" <<'PY'
-import json, re, sys
-doc = json.load(open(sys.argv[1]))
+python3 - "$WORK" "$OPEN_SPEC" "$LOCKED_SPEC" "$RUNS" <<'PY'
+import json, re, statistics, sys
+work = sys.argv[1]
 want = {int(p): (svc, f) for p, svc, f in (s.split(":") for s in sys.argv[2].split())}
 locked = {int(p): svc for p, svc in (s.split(":") for s in sys.argv[3].split())}
-moat, nmap = float(sys.argv[4]), float(sys.argv[5])
-services = {s["port"]: s for s in doc["services"]}
-checks = {}
-for f in doc["findings"]:
-    checks.setdefault(f["port"], set()).add(f["check"])
-n = len(want) + len(locked)
-print(f"moat: {len(services)}/{n} open ports reported, {len(checks)} ports with findings")
+runs = [r.split(":") for r in sys.argv[4].split()]
+missed, false_pos, misnamed = set(), set(), set()
+for r, *_ in runs:
+    for kind in ("bare", "moat"):  # moat last: its report is printed below
+        doc = json.load(open(f"{work}/{kind}-{r}.json"))
+        services = {s["port"]: s for s in doc["services"]}
+        checks = {}
+        for f in doc["findings"]:
+            checks.setdefault(f["port"], set()).add(f["check"])
+        missed |= {p for p, (svc, f) in want.items()
+                   if services.get(p, {}).get("service") != svc or f not in checks.get(p, ())}
+        misnamed |= {p for p, svc in locked.items() if services.get(p, {}).get("service") != svc}
+        false_pos |= {p for p in locked if checks.get(p)}
+print(f"moat (last run): {len(services)}/{len(want) + len(locked)} open ports reported, "
+      f"{len(checks)} ports with findings")
 for p in sorted(services):
     s = services[p]
     role = "open" if p in want else "locked" if p in locked else "?"
     print(f"  {p:6} {role:6} {s['service']:10} {str(s.get('product') or '-'):12} auth={s['auth']:9} "
           f"{','.join(sorted(checks.get(p, ()))) or '-'}")
-missed = sorted(p for p, (svc, f) in want.items()
-                if services.get(p, {}).get("service") != svc or f not in checks.get(p, ()))
-misnamed = sorted(p for p, svc in locked.items() if services.get(p, {}).get("service") != svc)
-false_pos = sorted(p for p in locked if checks.get(p))
-nmap_open = re.findall(r"^(\d+)/tcp\s+open\s+(\S+)", open(sys.argv[6]).read(), re.M)
-print(f"nmap: {len(nmap_open)} open ports: " + " ".join(f"{p}={s}" for p, s in nmap_open))
-bare = float(sys.argv[7])
-print(f"moat scan: {moat:.2f} s   nmap -sT -sV + NSE: {nmap:.2f} s   ratio: {nmap / moat:.1f}x"
-      f"   (bare java -jar: {bare:.2f} s, {nmap / bare:.1f}x)")
-print(f"every open service found ({len(want)}): "
-      + ("yes" if not missed else f"NO, missed {missed}"))
-print(f"locked services reported ({len(locked)}): " + ("none" if not false_pos else f"{false_pos}")
-      + ("" if not misnamed else f"; not identified: {misnamed}"))
+nmap_open = re.findall(r"^(\d+)/tcp\s+open\s+(\S+)", open(f"{work}/nmap-{runs[-1][0]}.txt").read(), re.M)
+print(f"nmap (last run): {len(nmap_open)} open ports: " + " ".join(f"{p}={s}" for p, s in nmap_open))
+for r, moat, bare, nmap, load in runs:
+    moat, bare, nmap = float(moat), float(bare), float(nmap)
+    print(f"round {r} (load {load}): moat scan {moat:.2f} s   nmap -sT -sV + NSE {nmap:.2f} s   "
+          f"ratio {nmap / moat:.1f}x   (bare java -jar {bare:.2f} s, {nmap / bare:.1f}x)")
+if len(runs) > 1:
+    m = statistics.median(float(x[1]) for x in runs)
+    b = statistics.median(float(x[2]) for x in runs)
+    n = statistics.median(float(x[3]) for x in runs)
+    print(f"median: moat scan {m:.2f} s   nmap {n:.2f} s   ratio {n / m:.1f}x   "
+          f"(bare java -jar {b:.2f} s, {n / b:.1f}x)")
+print(f"every open service found ({len(want)}, every run): "
+      + ("yes" if not missed else f"NO, missed {sorted(missed)}"))
+print(f"locked services reported ({len(locked)}, every run): "
+      + ("none" if not false_pos else f"{sorted(false_pos)}")
+      + ("" if not misnamed else f"; not identified: {sorted(misnamed)}"))
 PY
 
 # --- full sweep --------------------------------------------------------------------------------------
