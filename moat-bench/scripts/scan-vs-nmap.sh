@@ -173,10 +173,16 @@ for p in sorted(services):
           f"{','.join(sorted(checks.get(p, ()))) or '-'}")
 nmap_open = re.findall(r"^(\d+)/tcp\s+open\s+(\S+)", open(f"{work}/nmap-{runs[-1][0]}.txt").read(), re.M)
 print(f"nmap (last run): {len(nmap_open)} open ports: " + " ".join(f"{p}={s}" for p, s in nmap_open))
+def inside(kind, r):  # seconds between the report's startedAt and finishedAt: the scan without JVM start
+    from datetime import datetime
+    doc = json.load(open(f"{work}/{kind}-{r}.json"))
+    t = [datetime.fromisoformat(doc[k].replace("Z", "")[:26]) for k in ("startedAt", "finishedAt")]
+    return (t[1] - t[0]).total_seconds()
 for r, moat, bare, nmap, load in runs:
     moat, bare, nmap = float(moat), float(bare), float(nmap)
-    print(f"round {r} (load {load}): moat scan {moat:.2f} s   nmap -sT -sV + NSE {nmap:.2f} s   "
-          f"ratio {nmap / moat:.1f}x   (bare java -jar {bare:.2f} s, {nmap / bare:.1f}x)")
+    print(f"round {r} (load {load}): moat scan {moat:.2f} s (scan itself {inside('moat', r):.2f} s)   "
+          f"nmap -sT -sV + NSE {nmap:.2f} s   ratio {nmap / moat:.1f}x   "
+          f"(bare java -jar {bare:.2f} s, scan itself {inside('bare', r):.2f} s, {nmap / bare:.1f}x)")
 if len(runs) > 1:
     m = statistics.median(float(x[1]) for x in runs)
     b = statistics.median(float(x[2]) for x in runs)
