@@ -54,6 +54,11 @@ import org.jspecify.annotations.Nullable;
  * (later probes queue for a free slot) and at most {@value #MAX_OPEN} across all ports (tasks queue
  * on the shared probe threads, which end after a few idle seconds).
  *
+ * <p>Limitation: a server that serves one connection at a time gets the probes one after another in
+ * the order it accepts them; if the first it accepts waits in silence for more bytes, the others
+ * wait behind it until the probe wait ends, and the port may come out {@code unknown}. The services
+ * the checks look for all serve connections concurrently.
+ *
  * <p>Thread-safe: one instance serves all workers.
  */
 public final class Fingerprinter {
