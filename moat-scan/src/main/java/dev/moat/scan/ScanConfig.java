@@ -68,7 +68,10 @@ public final class ScanConfig {
     return readTimeout;
   }
 
-  /** How long fingerprinting waits for a server-speaks-first banner. */
+  /**
+   * The most fingerprinting's first wave (the port's usual probes, HTTP, the banner listener) runs
+   * before the other probes start, when it has not been decided sooner.
+   */
   public Duration bannerWait() {
     return bannerWait;
   }

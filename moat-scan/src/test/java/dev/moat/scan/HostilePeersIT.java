@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * fingerprinting with every probe, TLS, checks) must finish within a fixed time, with no exception.
  */
 final class HostilePeersIT {
-  /** Banner wait + every probe + TLS + probes in TLS, each bounded by the probe wait (1 s). */
+  /** Probe waves (1 s each) + TLS handshake + probe waves in TLS, with a wide margin. */
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
   @ParameterizedTest

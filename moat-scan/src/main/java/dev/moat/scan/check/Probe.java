@@ -6,13 +6,15 @@ import java.util.Objects;
 /**
  * One way to recognise a service: bytes to send on a fresh connection and a {@link Recogniser} for
  * the reply. A probe with an empty payload is a banner probe: it only listens, for services that
- * speak first (MySQL greeting, NATS {@code INFO}, FTP {@code 220}, SSH). Banner probes all share
- * the one silent connection the fingerprinter opens first.
+ * speak first (MySQL greeting, NATS {@code INFO}, FTP {@code 220}, SSH). Banner recognisers are
+ * offered the bytes of every probe connection, since such a service greets every client.
  *
- * <p>Payload probes run in ascending {@code order} (lower first), each on its own connection, after
- * the banner wait; probes of checks whose default ports include the scanned port run before all
- * others. Pick an order near the built-in ones: HTTP 10, RESP 20, PostgreSQL 30, MongoDB 40, MQTT
- * 50, AMQP 60, memcached/ZooKeeper 70–80, the rest 100+.
+ * <p>The fingerprinter runs the payload probes concurrently, each on its own connection, and the
+ * first match wins: the probes of checks whose default ports include the scanned port (and HTTP)
+ * start first, the others right after. {@code order} decides the order in which probes are queued
+ * when a port has more of them than it may open connections at once, and breaks no ties otherwise.
+ * Pick an order near the built-in ones: HTTP 10, LDAP 15, RESP 20, memcached 25, PostgreSQL 30,
+ * MongoDB 40, MQTT 50, AMQP 60, ZooKeeper 75, the rest 100+.
  *
  * <p>Payloads must be harmless to every other service too: no writes, no commands with side
  * effects, nothing that a confused server could act on.

@@ -6,66 +6,94 @@ import dev.moat.scan.check.Connection;
 import dev.moat.scan.check.Identity;
 import dev.moat.scan.check.Limits;
 import dev.moat.scan.check.Probe;
-import dev.moat.scan.check.Recognition;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Identifies the service on an open port, whatever the port number.
+ * Identifies the service on an open port, whatever the port number, by racing the checks' probes
+ * against each other: every probe runs on a connection of its own, the probes of one port run at
+ * the same time, and the first recogniser that matches on any connection decides; the port's other
+ * probe connections are closed at once.
  *
  * <ol>
- *   <li>Probes of checks whose default ports include this port (a Redis on 6379 answers {@code
- *       PING} at once);
- *   <li>the banner: connect, send nothing, and let every banner probe look at what arrives within
- *       the banner wait (MySQL greeting, NATS {@code INFO}, SSH, FTP);
- *   <li>every other payload probe in order, one connection each (HTTP first);
- *   <li>TLS: a handshake, and if it succeeds the payload probes again inside TLS.
+ *   <li>First wave, at once: the payload probes of checks whose default ports include this port (a
+ *       Redis on 6379 answers {@code PING} at once), the HTTP probe, and a connection that sends
+ *       nothing and listens for a banner. When the port's usual service speaks first and has no
+ *       payload probe (MySQL on 3306, SSH on 22, FTP on 21), the listener is the whole first wave
+ *       and HTTP waits for the second: such a service then sees one quiet client, not also an HTTP
+ *       request (MySQL counts aborted handshakes towards blocking the scanning host).
+ *   <li>Second wave: every other payload probe, started as soon as each payload probe of the first
+ *       wave has finished without a match (the port said something that ruled it out, or closed) —
+ *       or after the banner wait, when some of them are still waiting for a reply.
+ *   <li>TLS, only when nothing matched in the clear: one handshake, and if it succeeds the same two
+ *       waves inside TLS (HTTPS first).
  * </ol>
  *
- * <p>Each probe connection has its own budget (the probe wait) and the read cap of the limits, so a
- * silent, trickling or endless peer costs bounded time. Six silent probes in a row end the attempt:
- * the port is reported {@code unknown} (a port that accepts and never speaks, as a firewall or a
- * proxy does). Thread-safe and stateless: one instance serves all workers.
+ * <p>Banners need no wait of their own: a service that speaks first (MySQL greeting, NATS {@code
+ * INFO}, FTP, SSH, rsync) greets every client, so every probe connection offers what it reads to
+ * the banner recognisers too; the silent listener only covers services that would hang up on a
+ * client speaking first.
+ *
+ * <p>Bounds: every probe connection has the probe wait as its budget, the read timeout and a 16 KiB
+ * read cap, so a silent, trickling or endless peer costs bounded time and memory; a port that
+ * answers nothing is reported {@code unknown} after about one probe wait (plus the banner wait, and
+ * the TLS handshake's connect timeout). Every probe gets its chance: there is no early give-up on
+ * silence. At most {@value #MAX_OPEN_PER_PORT} probe connections are open to one port at once
+ * (later probes queue for a free slot) and at most {@value #MAX_OPEN} across all ports (tasks queue
+ * on the shared probe threads, which end after a few idle seconds).
+ *
+ * <p>Limitation: a server that serves one connection at a time gets the probes one after another in
+ * the order it accepts them; if the first it accepts waits in silence for more bytes, the others
+ * wait behind it until the probe wait ends, and the port may come out {@code unknown}. The services
+ * the checks look for all serve connections concurrently.
+ *
+ * <p>Thread-safe: one instance serves all workers.
  */
 public final class Fingerprinter {
+  /** Most probe connections open to one port at once. */
+  public static final int MAX_OPEN_PER_PORT = 12;
+
+  /** Most probe connections open at once across all ports. */
+  public static final int MAX_OPEN = 128;
+
   private static final int PROBE_CAP = 16 * 1024;
-  private static final int SILENT_PROBES_TO_GIVE_UP = 6;
   private static final byte[] HTTP_GET =
       "GET / HTTP/1.0\r\nUser-Agent: moat-scan\r\nAccept: */*\r\n\r\n"
           .getBytes(StandardCharsets.US_ASCII);
+  private static final Probe HTTP = httpProbe(false);
+  private static final Probe HTTPS = httpProbe(true);
 
   private final List<Probe> banners;
   private final List<Probe> payloadProbes;
   private final List<Check> checks;
-  private final Limits limits;
+  private final Limits probeLimits;
   private final Duration bannerWait;
-  private final Duration probeWait;
+  private final ThreadPoolExecutor executor;
 
   /**
-   * @param bannerWait how long to wait for a server-speaks-first banner
-   * @param probeWait how long one probe waits for its reply
+   * @param bannerWait the most the first wave runs alone before the other probes start
+   * @param probeWait how long one probe connection may wait for its reply
    */
   public Fingerprinter(Checks checks, Limits limits, Duration bannerWait, Duration probeWait) {
     this.checks = checks.all();
-    this.limits = Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(limits, "limits");
     this.bannerWait = Objects.requireNonNull(bannerWait, "bannerWait");
-    this.probeWait = Objects.requireNonNull(probeWait, "probeWait");
+    Objects.requireNonNull(probeWait, "probeWait");
+    this.probeLimits = limits.withBudget(probeWait).withReadCap(PROBE_CAP);
     List<Probe> b = new ArrayList<>();
     List<Probe> p = new ArrayList<>();
-    p.add(
-        Probe.send(
-            "http-get", HTTP_GET, 10, (d, n, c) -> HttpRecogniser.recognise(d, n, c, "http")));
     for (Check c : this.checks) {
       for (Probe probe : c.probes()) {
         (probe.isBanner() ? b : p).add(probe);
@@ -74,6 +102,10 @@ public final class Fingerprinter {
     p.sort(Comparator.comparingInt(Probe::order).thenComparing(Probe::name));
     this.banners = List.copyOf(b);
     this.payloadProbes = List.copyOf(p);
+    this.executor =
+        new ThreadPoolExecutor(
+            MAX_OPEN, MAX_OPEN, 3, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), probeThreads());
+    this.executor.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -82,68 +114,93 @@ public final class Fingerprinter {
    * @param hint {@code http} or {@code https} when the user gave a URL, else null
    */
   public Fingerprint identify(InetSocketAddress address, @Nullable String hint) {
-    if ("https".equals(hint) || "http".equals(hint)) {
-      boolean tls = "https".equals(hint);
-      Identity id = run(address, httpProbe(tls), tls);
-      if (!id.unknown()) {
-        return new Fingerprint(id, tls);
-      }
+    try {
+      return identifyOrThrow(address, hint);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Fingerprint(Identity.UNKNOWN, false);
     }
-    int port = address.getPort();
-    List<Probe> first = new ArrayList<>();
-    for (Check c : checks) {
-      if (c.defaultPorts().contains(port)) {
-        c.probes().stream().filter(p -> !p.isBanner()).forEach(first::add);
-      }
-    }
-    Attempt attempt = new Attempt();
-    for (Probe p : first) {
-      Identity id = attempt.probe(address, p, false);
-      if (!id.unknown() || attempt.gone) {
-        return new Fingerprint(id, false);
-      }
-    }
-    Identity banner = attempt.banner(address);
-    if (!banner.unknown() || attempt.gone) {
-      return new Fingerprint(banner, false);
-    }
-    for (Probe p : payloadProbes) {
-      if (first.contains(p)) {
-        continue;
-      }
-      Identity id = attempt.probe(address, p, false);
-      if (!id.unknown() || attempt.gone) {
-        return new Fingerprint(id, false);
-      }
-      if (attempt.silent >= SILENT_PROBES_TO_GIVE_UP) {
-        return new Fingerprint(Identity.UNKNOWN, false);
-      }
-    }
-    return tls(address);
   }
 
-  private Fingerprint tls(InetSocketAddress address) {
+  private Fingerprint identifyOrThrow(InetSocketAddress address, @Nullable String hint)
+      throws InterruptedException {
+    if ("https".equals(hint) || "http".equals(hint)) {
+      boolean tls = "https".equals(hint);
+      ProbeRace race = race(address, tls);
+      try {
+        race.startFirstWave(List.of(tls ? HTTPS : HTTP), false);
+        race.awaitAll();
+      } finally {
+        race.finish();
+      }
+      if (!race.identity().unknown()) {
+        return new Fingerprint(race.identity(), tls);
+      }
+    }
+    List<Probe> usual = new ArrayList<>();
+    boolean usualBanner = false;
+    for (Check c : checks) {
+      if (c.defaultPorts().contains(address.getPort())) {
+        for (Probe p : c.probes()) {
+          if (p.isBanner()) {
+            usualBanner = true;
+          } else {
+            usual.add(p);
+          }
+        }
+      }
+    }
+    // the port's usual service speaks first (MySQL on 3306, SSH on 22): listen alone at first,
+    // so that service sees one quiet client rather than an HTTP request too
+    boolean listenAlone = usualBanner && usual.isEmpty();
+    ProbeRace plain = race(address, false);
+    Identity clear = runWaves(plain, HTTP, usual, true, listenAlone);
+    if (!clear.unknown() || plain.gone()) {
+      return new Fingerprint(clear, false);
+    }
     try {
       // the handshake succeeded: this port speaks TLS
-      Connection.open(address, true, limits.withBudget(probeWait)).close();
+      Connection.open(address, true, probeLimits).close();
     } catch (IOException e) {
       return new Fingerprint(Identity.UNKNOWN, false);
     }
-    Attempt attempt = new Attempt();
-    Identity https = attempt.probe(address, httpProbe(true), true);
-    if (!https.unknown()) {
-      return new Fingerprint(https, true);
-    }
-    for (Probe p : payloadProbes) {
-      Identity id = attempt.probe(address, p, true);
-      if (!id.unknown()) {
-        return new Fingerprint(id, true);
+    return new Fingerprint(runWaves(race(address, true), HTTPS, usual, false, false), true);
+  }
+
+  /**
+   * The two waves of one race; returns what matched, or unknown.
+   *
+   * @param listen whether the first wave has a connection that only listens for a banner
+   * @param listenAlone whether that listener is the whole first wave (HTTP then waits for the
+   *     second)
+   */
+  private Identity runWaves(
+      ProbeRace race, Probe http, List<Probe> usual, boolean listen, boolean listenAlone)
+      throws InterruptedException {
+    try {
+      List<Probe> first = new ArrayList<>(usual);
+      if (!listenAlone) {
+        first.add(http);
       }
-      if (attempt.gone || attempt.silent >= SILENT_PROBES_TO_GIVE_UP) {
-        break;
+      race.startFirstWave(first, listen);
+      race.awaitFirstWave(bannerWait.toNanos());
+      if (!race.decided()) {
+        List<Probe> second = new ArrayList<>();
+        if (listenAlone) {
+          second.add(http);
+        }
+        payloadProbes.stream().filter(p -> !usual.contains(p)).forEach(second::add);
+        race.startWave(second);
+        race.awaitAll();
       }
+      return race.identity();
+    } finally {
+      race.finish();
     }
-    return new Fingerprint(Identity.UNKNOWN, true);
+  }
+
+  private ProbeRace race(InetSocketAddress address, boolean tls) {
+    return new ProbeRace(executor, address, tls, probeLimits, banners, MAX_OPEN_PER_PORT);
   }
 
   private static Probe httpProbe(boolean tls) {
@@ -152,110 +209,12 @@ public final class Fingerprinter {
         service + "-get", HTTP_GET, 10, (d, n, c) -> HttpRecogniser.recognise(d, n, c, service));
   }
 
-  private Identity run(InetSocketAddress address, Probe probe, boolean tls) {
-    return new Attempt().probe(address, probe, tls);
-  }
-
-  /** The state of fingerprinting one port: how many probes met silence, whether it closed. */
-  private final class Attempt {
-    int silent;
-    boolean gone;
-    private boolean closedEarly;
-
-    Identity banner(InetSocketAddress address) {
-      Limits l = limits.withBudget(bannerWait).withReadCap(PROBE_CAP);
-      try (Connection c = Connection.open(address, false, l)) {
-        Identity id = read(c, banners);
-        if (id.unknown() && c.bytesRead() == 0) {
-          silent++;
-        }
-        return id;
-      } catch (ConnectException e) {
-        gone = true; // the port closed since the sweep
-        return Identity.UNKNOWN;
-      } catch (IOException e) {
-        return Identity.UNKNOWN;
-      }
-    }
-
-    Identity probe(InetSocketAddress address, Probe probe, boolean tls) {
-      Limits l = limits.withBudget(probeWait).withReadCap(PROBE_CAP);
-      try (Connection c = Connection.open(address, tls, l)) {
-        c.write(probe.payload());
-        List<Probe> recognisers = new ArrayList<>(banners.size() + 1);
-        recognisers.add(probe);
-        recognisers.addAll(banners); // a speaks-first server answers any probe with its banner
-        Identity id = read(c, recognisers);
-        if (id.unknown() && c.bytesRead() == 0 && !closedEarly) {
-          silent++;
-        } else {
-          silent = 0;
-        }
-        return id;
-      } catch (ConnectException e) {
-        gone = !tls;
-        return Identity.UNKNOWN;
-      } catch (SSLException e) {
-        return Identity.UNKNOWN;
-      } catch (IOException e) {
-        silent = 0; // it reset or failed: not silence
-        return Identity.UNKNOWN;
-      }
-    }
-
-    /** Reads until one recogniser matches, all say no, the peer closes, or time runs out. */
-    private Identity read(Connection c, List<Probe> recognisers) throws IOException {
-      closedEarly = false;
-      ByteArrayOutputStream got = new ByteArrayOutputStream();
-      byte[] buf = new byte[4096];
-      boolean[] ruledOut = new boolean[recognisers.size()];
-      boolean done = false;
-      while (!done) {
-        int r;
-        try {
-          r = c.input().read(buf);
-        } catch (SocketTimeoutException e) {
-          r = -2;
-        } catch (Connection.ReadCapExceededException e) {
-          r = -3;
-        } catch (IOException e) {
-          if (got.size() == 0) {
-            throw e;
-          }
-          r = -1; // reset mid-reply: judge what arrived
-        }
-        if (r == -1) {
-          closedEarly = true;
-        }
-        if (r > 0) {
-          got.write(buf, 0, r);
-        } else {
-          done = true;
-        }
-        if (got.size() == 0) {
-          continue;
-        }
-        byte[] data = got.toByteArray();
-        boolean anyUndecided = false;
-        for (int i = 0; i < recognisers.size(); i++) {
-          if (ruledOut[i]) {
-            continue;
-          }
-          Recognition v = recognisers.get(i).recogniser().recognise(data, data.length, done);
-          if (v instanceof Recognition.Match m) {
-            return m.identity();
-          }
-          if (v instanceof Recognition.NoMatch) {
-            ruledOut[i] = true;
-          } else {
-            anyUndecided = true;
-          }
-        }
-        if (!anyUndecided) {
-          return Identity.UNKNOWN;
-        }
-      }
-      return Identity.UNKNOWN;
-    }
+  private static ThreadFactory probeThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "moat-probe-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

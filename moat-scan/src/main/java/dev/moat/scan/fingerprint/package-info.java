@@ -1,6 +1,7 @@
 /**
- * Service fingerprinting on any port: banner first, then the checks' protocol probes in order (the
- * port's expected service first), then TLS and the probes again inside it.
+ * Service fingerprinting on any port: the checks' protocol probes race each other on connections of
+ * their own (the port's expected service and HTTP first, banners recognised on every connection),
+ * the first match wins; then TLS and the probes again inside it.
  */
 @NullMarked
 package dev.moat.scan.fingerprint;

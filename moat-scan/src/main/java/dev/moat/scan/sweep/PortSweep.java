@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * A TCP connect ("-sT") sweep. One thread drives a {@link Selector}: it starts non-blocking
  * connects while fewer than {@code concurrency} are in flight and the rate limit allows, and
  * collects each as open (connect completed), closed (refused or reset) or filtered (no answer
- * within the timeout). Open connections are closed at once with a RST (linger 0), so a full sweep
- * leaves no TIME_WAIT sockets behind.
+ * within the timeout). Open connections are closed at once with a RST (linger 0, set only on them:
+ * one system call less for every closed port), so a full sweep leaves no TIME_WAIT sockets behind.
  *
  * <p>Timeouts are equal for every connect, so in-flight connects form a FIFO queue ordered by
  * deadline: expiry is a peek at its head. Memory is O(concurrency). A local resource error (out of
@@ -162,9 +162,11 @@ public final class PortSweep {
       if (key != null) {
         key.cancel();
       }
-      closeQuietly(p.channel);
       if (open) {
+        abort(p.channel);
         onOpen.accept(p.endpoint);
+      } else {
+        closeQuietly(p.channel);
       }
       progress.swept(p.endpoint, open);
       if (backOff && live <= concurrency / 2) {
@@ -177,9 +179,8 @@ public final class PortSweep {
       try {
         ch = SocketChannel.open();
         ch.configureBlocking(false);
-        ch.setOption(StandardSocketOptions.SO_LINGER, 0);
         if (ch.connect(new InetSocketAddress(e.address(), e.port()))) {
-          closeQuietly(ch);
+          abort(ch);
           onOpen.accept(e);
           progress.swept(e, true);
           return;
@@ -198,6 +199,16 @@ public final class PortSweep {
         backOff = live > 0;
       }
     }
+  }
+
+  /** Closes a connected channel with a RST (linger 0): no TIME_WAIT left behind. */
+  private static void abort(SocketChannel ch) {
+    try {
+      ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+    } catch (IOException ignored) {
+      // the peer may have gone already; close anyway
+    }
+    closeQuietly(ch);
   }
 
   private static void closeQuietly(@Nullable SocketChannel ch) {

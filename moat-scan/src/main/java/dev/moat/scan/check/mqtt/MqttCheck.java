@@ -22,9 +22,10 @@ import java.util.Set;
  * MQTT brokers that accept anonymous clients. Recognised by a CONNACK ({@code 20 02 …}) to an MQTT
  * 3.1.1 CONNECT. Verified by the CONNACK return code (0 accepted; 4 bad credentials and 5 not
  * authorised mean locked) and then a SUBSCRIBE to {@code $SYS/broker/version} only: its SUBACK
- * shows whether topics can be read, and the retained reply gives the broker version. Mosquitto 2
- * with no {@code listener} line allows anonymous clients even with {@code allow_anonymous false};
- * this check reports what the broker does, whatever its file says.
+ * shows whether topics can be read, and the retained reply gives the broker version (a PINGREQ sent
+ * behind the SUBSCRIBE marks the end of what the broker sends for it). Mosquitto 2 with no {@code
+ * listener} line allows anonymous clients even with {@code allow_anonymous false}; this check
+ * reports what the broker does, whatever its file says.
  *
  * <p>Read-only: never publishes, never subscribes to {@code #} (that would read live data).
  */
@@ -32,6 +33,7 @@ public final class MqttCheck implements Check {
   static final String SERVICE = "mqtt";
   static final String VERSION_TOPIC = "$SYS/broker/version";
   private static final byte[] CONNECT = connect();
+  private static final byte[] PINGREQ = {(byte) 0xc0, 0};
 
   @Override
   public String id() {
@@ -108,6 +110,12 @@ public final class MqttCheck implements Check {
     return out.toByteArray();
   }
 
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   /** One MQTT control packet. */
   @SuppressWarnings("ArrayRecordComponent") // internal, never shared
   private record Packet(int type, byte[] body) {}
@@ -146,7 +154,10 @@ public final class MqttCheck implements Check {
       if (rc != 0) {
         return CheckResult.undetermined(id);
       }
-      c.write(subscribe());
+      // PINGREQ right behind the SUBSCRIBE: the broker sends the retained version message (if
+      // any) while handling the SUBSCRIBE, so PINGRESP arriving first means there is none, and
+      // the read ends there instead of waiting out the read timeout
+      c.write(concat(subscribe(), PINGREQ));
       boolean granted = false;
       String version = null;
       for (int i = 0; i < 8 && (version == null); i++) {
@@ -154,9 +165,12 @@ public final class MqttCheck implements Check {
         try {
           p = read(c);
         } catch (SocketTimeoutException e) {
-          break; // no retained version message: fine
+          break; // no retained version message and no PINGRESP: fine
         }
         int type = p.type() & 0xf0;
+        if (type == 0xd0) {
+          break; // PINGRESP: nothing retained came before it
+        }
         if (type == 0x90 && p.body().length >= 3) {
           granted = (p.body()[2] & 0xff) != 0x80;
           if (!granted) {

@@ -66,12 +66,11 @@ public final class PostgresCheck implements Check {
   @Override
   public CheckResult run(CheckContext ctx) throws IOException {
     Identity pg = Identity.of(SERVICE, "PostgreSQL", null);
-    String database = "postgres";
-    PgWire.Startup s = startup(ctx, database);
-    if (s instanceof PgWire.Failed f && f.sqlState().equals("3D000")) {
-      database = "template1";
-      s = startup(ctx, database);
+    Login login = login(ctx, "postgres");
+    if (login.startup() instanceof PgWire.Failed f && f.sqlState().equals("3D000")) {
+      login = login(ctx, "template1");
     }
+    PgWire.Startup s = login.startup();
     if (s instanceof PgWire.NeedsAuth) {
       return CheckResult.locked(pg);
     }
@@ -82,7 +81,7 @@ public final class PostgresCheck implements Check {
     String fullVersion = ok.parameters().getOrDefault("server_version", "");
     Identity found = pg.withVersion(fullVersion.isEmpty() ? null : fullVersion.split(" ")[0]);
     boolean superuser = "on".equals(ok.parameters().get("is_superuser"));
-    List<String> databases = databases(ctx, database);
+    List<String> databases = login.databases();
     Exposure exposure = Exposure.NONE;
     if (ctx.sampling()) {
       for (String db : databases.subList(0, Math.min(DATABASES_SAMPLED, databases.size()))) {
@@ -110,22 +109,19 @@ public final class PostgresCheck implements Check {
     return CheckResult.open(found, Auth.NONE, List.of(finding));
   }
 
-  private static PgWire.Startup startup(CheckContext ctx, String database) throws IOException {
+  /** The outcome of one login attempt and, when it got in, the databases it listed. */
+  private record Login(PgWire.Startup startup, List<String> databases) {}
+
+  /**
+   * Logs in as postgres to {@code database} and, if that works, lists databases on the same
+   * session.
+   */
+  private static Login login(CheckContext ctx, String database) throws IOException {
     try (Connection c = ctx.connect(false)) {
       PgWire pg = new PgWire(c);
       PgWire.Startup s = pg.startup("postgres", database);
-      if (s instanceof PgWire.Ok) {
-        pg.terminate();
-      }
-      return s;
-    }
-  }
-
-  private static List<String> databases(CheckContext ctx, String database) throws IOException {
-    try (Connection c = ctx.connect(false)) {
-      PgWire pg = new PgWire(c);
-      if (!(pg.startup("postgres", database) instanceof PgWire.Ok)) {
-        return List.of();
+      if (!(s instanceof PgWire.Ok)) {
+        return new Login(s, List.of());
       }
       List<String> names = new ArrayList<>();
       for (List<String> row :
@@ -135,7 +131,7 @@ public final class PostgresCheck implements Check {
         names.add(row.get(0));
       }
       pg.terminate();
-      return names;
+      return new Login(s, names);
     }
   }
 }

@@ -27,4 +27,16 @@ final class DirListingCheckTest {
   void listing_otherPath_isNotListingOfThisPath() {
     assertThat(DirListingCheck.listing(NGINX, "/")).isFalse();
   }
+
+  @Test
+  void listing_emptyDirectoryOfPythonHttpServer_isStillListing() {
+    // python3 -m http.server over an empty directory: the auto-index is on, and every file put
+    // there later is listed to anyone, so the page counts (with no entries)
+    String empty =
+        "<!DOCTYPE HTML>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<title>Directory listing for /</title>\n</head>\n<body>\n"
+            + "<h1>Directory listing for /</h1>\n<hr>\n<ul>\n</ul>\n<hr>\n</body>\n</html>\n";
+    assertThat(DirListingCheck.listing(empty, "/")).isTrue();
+    assertThat(DirListingCheck.entries(empty)).isEmpty();
+  }
 }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Open: de.bwaldvogel mongo-java-server, a real implementation of MongoDB's wire protocol. Locked:
- * a test server that speaks OP_MSG and answers like an auth-enabled mongod — hello and buildInfo
- * succeed, everything else fails with MongoDB's documented reply (code 13, Unauthorized, "command
- * listDatabases requires authentication").
+ * a test server (one thread per connection, like mongod) that speaks OP_MSG and answers like an
+ * auth-enabled mongod — hello and buildInfo succeed, everything else fails with MongoDB's
+ * documented reply (code 13, Unauthorized, "command listDatabases requires authentication").
  */
 final class MongoCheckIT {
   private static MongoServer open;
@@ -97,51 +97,63 @@ final class MongoCheckIT {
 
   private static void serveLocked() {
     while (!locked.isClosed()) {
-      try (Socket s = locked.accept()) {
-        InputStream in = s.getInputStream();
-        OutputStream out = s.getOutputStream();
-        while (true) {
-          byte[] h = in.readNBytes(16);
-          if (h.length < 16) {
-            break;
-          }
-          ByteBuffer hb = ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN);
-          int len = hb.getInt();
-          int requestId = hb.getInt();
-          hb.getInt();
-          if (len < 21 || len > 48_000_000 || hb.getInt() != MongoWire.OP_MSG) {
-            break; // like mongod: an invalid message header ends the connection
-          }
-          ByteBuffer body = ByteBuffer.wrap(in.readNBytes(len - 16)).order(ByteOrder.LITTLE_ENDIAN);
-          body.getInt();
-          body.get();
-          String command = Bson.decode(body).keySet().iterator().next();
-          Map<String, Object> reply = new LinkedHashMap<>();
-          switch (command) {
-            case "hello", "isMaster", "ismaster" -> {
-              reply.put("isWritablePrimary", true);
-              reply.put("maxWireVersion", 21);
-              reply.put("ok", 1.0);
-            }
-            case "buildInfo", "buildinfo" -> {
-              reply.put("version", "7.0.14");
-              reply.put("ok", 1.0);
-            }
-            default -> {
-              reply.put("ok", 0.0);
-              reply.put("errmsg", "command " + command + " requires authentication");
-              reply.put("code", 13);
-              reply.put("codeName", "Unauthorized");
-            }
-          }
-          byte[] msg = MongoWire.opMsg(0, reply);
-          ByteBuffer.wrap(msg).order(ByteOrder.LITTLE_ENDIAN).putInt(8, requestId);
-          out.write(msg);
-          out.flush();
-        }
+      try {
+        Socket s = locked.accept();
+        Thread t = new Thread(() -> serveLocked(s), "locked-mongod-connection");
+        t.setDaemon(true);
+        t.start();
       } catch (IOException e) {
-        // connection ended; accept the next one (or stop when the socket is closed)
+        // the socket was closed: stop
       }
+    }
+  }
+
+  /** One connection, served on its own thread as mongod does (the scanner probes concurrently). */
+  private static void serveLocked(Socket socket) {
+    try (Socket s = socket) {
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      while (true) {
+        byte[] h = in.readNBytes(16);
+        if (h.length < 16) {
+          break;
+        }
+        ByteBuffer hb = ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN);
+        int len = hb.getInt();
+        int requestId = hb.getInt();
+        hb.getInt();
+        if (len < 21 || len > 48_000_000 || hb.getInt() != MongoWire.OP_MSG) {
+          break; // like mongod: an invalid message header ends the connection
+        }
+        ByteBuffer body = ByteBuffer.wrap(in.readNBytes(len - 16)).order(ByteOrder.LITTLE_ENDIAN);
+        body.getInt();
+        body.get();
+        String command = Bson.decode(body).keySet().iterator().next();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        switch (command) {
+          case "hello", "isMaster", "ismaster" -> {
+            reply.put("isWritablePrimary", true);
+            reply.put("maxWireVersion", 21);
+            reply.put("ok", 1.0);
+          }
+          case "buildInfo", "buildinfo" -> {
+            reply.put("version", "7.0.14");
+            reply.put("ok", 1.0);
+          }
+          default -> {
+            reply.put("ok", 0.0);
+            reply.put("errmsg", "command " + command + " requires authentication");
+            reply.put("code", 13);
+            reply.put("codeName", "Unauthorized");
+          }
+        }
+        byte[] msg = MongoWire.opMsg(0, reply);
+        ByteBuffer.wrap(msg).order(ByteOrder.LITTLE_ENDIAN).putInt(8, requestId);
+        out.write(msg);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // connection ended
     }
   }
 }
