@@ -16,9 +16,13 @@ record KeepMasker(int first, int last) implements Masker {
 
   @Override
   public String mask(String value) {
-    int[] cps = value.codePoints().toArray();
+    // Two passes over the code points, without boxing them into an array: this runs once per
+    // reported match, so on the hot path of `moat detect`.
+    int n = value.length();
     int count = 0;
-    for (int cp : cps) {
+    for (int i = 0; i < n; ) {
+      int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
       if (significant(cp)) {
         count++;
       }
@@ -29,9 +33,11 @@ record KeepMasker(int first, int last) implements Masker {
       f = Math.min(f, count / 4);
       l = Math.min(l, count / 4);
     }
-    StringBuilder b = new StringBuilder(value.length());
+    StringBuilder b = new StringBuilder(n);
     int k = 0;
-    for (int cp : cps) {
+    for (int i = 0; i < n; ) {
+      int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
       if (significant(cp)) {
         b.appendCodePoint(k < f || k >= count - l ? cp : '*');
         k++;
