@@ -62,18 +62,32 @@ final class CjkRules {
    * last char of a name or address hotword whose earlier chars precede it. False only when {@link
    * #at} would return {@code i + 1} without emitting.
    */
-  static boolean mayMatch(char c, char next, byte[] b, int s, int floor) {
-    return (has(PROVINCE, c) && Chars.upper(next))
-        || (has(NAME_END, c) && endsWord(b, s, floor, NAME_WORDS_UTF8))
+  static boolean mayMatch(char c, byte[] b, int s, int floor) {
+    return (has(NAME_END, c) && endsWord(b, s, floor, NAME_WORDS_UTF8))
         || (has(ADDRESS_END, c) && endsWord(b, s, floor, ADDRESS_WORDS_UTF8));
   }
 
-  /** Whether some word's UTF-8 ends at the CJK char {@code b[s, s + 3)}. */
+  /** A plate province: {@link #at} looks further when a capital letter follows. */
+  static boolean province(char c) {
+    return has(PROVINCE, c);
+  }
+
+  /**
+   * Whether some word's UTF-8 ends at the CJK char {@code b[s, s + 3)}, compared backwards from the
+   * char before it (which almost never matches).
+   */
   private static boolean endsWord(byte[] b, int s, int floor, byte[][] words) {
     int e = s + 3;
     for (byte[] w : words) {
       int from = e - w.length;
-      if (from >= floor && java.util.Arrays.equals(b, from, e, w, 0, w.length)) {
+      if (from < floor) {
+        continue;
+      }
+      int i = w.length - 1;
+      while (i >= 0 && b[from + i] == w[i]) {
+        i--;
+      }
+      if (i < 0) {
         return true;
       }
     }

@@ -48,7 +48,8 @@ final class Utf8Filter {
     this.len = len;
     if ((f & Scan.CAND_CJK) != 0) {
       char c = (char) (f >>> 16);
-      return CjkRules.mayMatch(c, at(e), b, s, 0) ? RUN : e;
+      boolean plate = CjkRules.province(c) && Chars.upper(at(e));
+      return plate || CjkRules.mayMatch(c, b, s, 0) ? RUN : e;
     }
     if ((f & Scan.CAND_AT) != 0) {
       return email(s, e) ? RUN : e;

@@ -138,8 +138,8 @@ final class Utf8Scan implements StreamHits.Out {
         if (k == 0) {
           i++;
         } else if ((k & Chars.WORD) != 0) {
-          i = word(n, i, i + 1, k, c, end);
-          n += added;
+          i = word(n, i, i + 1, k, end);
+          n += plain(candFlags[n], c) ? 0 : 1;
         } else {
           candidate(n++, i, i + 1, Scan.CAND_AT);
           i++;
@@ -157,46 +157,34 @@ final class Utf8Scan implements StreamHits.Out {
           i += 3;
         }
       } else if ((c & 0xF0) == 0xE0 && i + 2 < end) {
-        i = three(b, i, c, n);
-        n += added;
+        int b1 = b[i + 1];
+        int b2 = b[i + 2];
+        int cp = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || cp < 0x800 || (cp & 0xF800) == 0xD800) {
+          bad(i++);
+        } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+          int k = Chars.ascii((char) (cp - 0xFEE0));
+          if (k == 0) {
+            i += 3;
+          } else if ((k & Chars.WORD) != 0) {
+            i = word(n, i, i + 3, k, end);
+            n += plain(candFlags[n], cp - 0xFEE0) ? 0 : 1;
+          } else {
+            candidate(n++, i, i + 3, Scan.CAND_AT);
+            i += 3;
+          }
+        } else {
+          if (CjkRules.interesting((char) cp)) {
+            candidate(n++, i, i + 3, Scan.CAND_CJK | cp << 16);
+          }
+          i += 3;
+        }
       } else {
         i = other(b, i, c, end);
       }
     }
     candCount = n;
     return i;
-  }
-
-  /** 1 when the last {@link #word} or {@link #three} added a candidate, else 0. */
-  private int added;
-
-  /**
-   * Any other three-byte sequence at {@code b[i]} (lead {@code c}): full-width forms, CJK chars.
-   */
-  private int three(byte[] b, int i, int c, int n) {
-    added = 0;
-    int b1 = b[i + 1];
-    int b2 = b[i + 2];
-    int cp = (c & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
-    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || cp < 0x800 || (cp & 0xF800) == 0xD800) {
-      bad(i);
-      return i + 1;
-    }
-    if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      int k = Chars.ascii((char) (cp - 0xFEE0));
-      if (k == 0) {
-        return i + 3;
-      }
-      if ((k & Chars.WORD) != 0) {
-        return word(n, i, i + 3, k, cp - 0xFEE0, len);
-      }
-      candidate(n, i, i + 3, Scan.CAND_AT);
-      added = 1;
-    } else if (CjkRules.interesting((char) cp)) {
-      candidate(n, i, i + 3, Scan.CAND_CJK | cp << 16);
-      added = 1;
-    }
-    return i + 3;
   }
 
   /**
@@ -239,10 +227,10 @@ final class Utf8Scan implements StreamHits.Out {
   }
 
   /**
-   * Gathers the word run that starts at {@code s} (first char folded {@code c0}, of class {@code
-   * k}, ending before {@code i}) and adds it as candidate {@code n} unless it is {@link #plain}.
+   * Gathers the word run that starts at {@code s} (first char of class {@code k}, ending before
+   * {@code i}) into candidate slot {@code n}; returns its end.
    */
-  private int word(int n, int s, int i, int k, int c0, int end) {
+  private int word(int n, int s, int i, int k, int end) {
     final byte[] b = buf;
     int f = k;
     int wide = i - s - 1;
@@ -265,15 +253,10 @@ final class Utf8Scan implements StreamHits.Out {
         wide += 2;
       }
     }
-    if (plain(f, c0)) {
-      added = 0;
-      return i;
-    }
     candStart[n] = s;
     candEnd[n] = i;
     candFlags[n] = f;
     candChars[n] = i - s - wide;
-    added = 1;
     return i;
   }
 
