@@ -198,6 +198,47 @@ final class Utf8ScanTest {
     assertThat(viaBytes(STD, trickle, 1000, 700)).isEqualTo(viaChars(STD, b)).isNotEmpty();
   }
 
+  /** A 64 MiB single line streamed from a generator: bounded memory, exact far offsets. */
+  @Test
+  void scanUtf8_hugeSingleLine_exactOffsets() throws IOException {
+    long size = 64L << 20;
+    long[] at = {5, 1_000_003, (32L << 20) + 17, size - 40};
+    List<Hit> hits = new ArrayList<>();
+    STD.scanUtf8(
+        new Planting(size, at, " 13812345678 "), (l, s, e, m) -> hits.add(hit(l, s, e, m)));
+
+    assertThat(hits).hasSize(at.length);
+    for (int i = 0; i < at.length; i++) {
+      assertThat(hits.get(i))
+          .usingRecursiveComparison()
+          .ignoringFields("s")
+          .isEqualTo(
+              new Hit(1, at[i] + 1, at[i] + 12, "CN_MOBILE", Confidence.MEDIUM, "13812345678", 0));
+    }
+  }
+
+  @Test
+  void scanUtf8_customDetector_sameAsCharPath() {
+    DetectionEngine custom =
+        DetectionEngine.builder()
+            .addCustom(
+                "EMPLOYEE_NO",
+                "EMP-\\d{6}",
+                null,
+                List.of("工号"),
+                dev.moat.core.Category.PI,
+                dev.moat.core.Level.GENERAL)
+            .build();
+    byte[] b =
+        ("工号 EMP-123456 手机 13812345678\n" + randomText(new Random(4), 20_000))
+            .getBytes(StandardCharsets.UTF_8);
+
+    List<Hit> bytes = viaBytes(custom, b);
+
+    assertThat(bytes).isEqualTo(viaChars(custom, b));
+    assertThat(bytes).extracting(Hit::entity).contains("EMPLOYEE_NO", "CN_MOBILE");
+  }
+
   static String randomText(Random r, int approxChars) {
     String[] values = {
       "110105199003071239",
@@ -274,6 +315,47 @@ final class Utf8ScanTest {
       b[i] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : pool[r.nextInt(pool.length)];
     }
     return b;
+  }
+
+  /**
+   * Streams {@code size} bytes of 'a' with {@code planted} (ASCII) written at the given offsets.
+   */
+  private static final class Planting extends InputStream {
+    private final long size;
+    private final long[] at;
+    private final byte[] planted;
+    private long pos;
+
+    Planting(long size, long[] at, String planted) {
+      this.size = size;
+      this.at = at;
+      this.planted = planted.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) {
+      if (pos >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(len, size - pos);
+      Arrays.fill(buf, off, off + n, (byte) 'a');
+      for (long a : at) {
+        for (int k = 0; k < planted.length; k++) {
+          long p = a + k;
+          if (p >= pos && p < pos + n) {
+            buf[off + (int) (p - pos)] = planted[k];
+          }
+        }
+      }
+      pos += n;
+      return n;
+    }
   }
 
   private static String readAll(Reader r) throws IOException {
