@@ -6,6 +6,7 @@ import dev.moat.core.mask.Masker;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,10 @@ final class MatchSink implements DetectionEngine.StreamSink {
   private final Map<String, long[]> counts = new HashMap<>();
   private @Nullable String lastEntity;
   private long[] lastCount = new long[1];
+
+  /** Maskers by entity id object: ids are the engine's constants, so identity finds them fast. */
+  private final IdentityHashMap<String, Masker> maskerCache = new IdentityHashMap<>();
+
   private long matches;
 
   /**
@@ -108,7 +113,12 @@ final class MatchSink implements DetectionEngine.StreamSink {
     b.raw(",\"confidence\":\"");
     b.raw(m.confidence().id());
     b.raw("\",\"masked\":");
-    b.string(maskers.apply(entity).mask(m.value()));
+    Masker masker = maskerCache.get(entity);
+    if (masker == null) {
+      masker = maskers.apply(entity);
+      maskerCache.put(entity, masker);
+    }
+    b.string(masker.mask(m.value()));
     if (showValues) {
       b.raw(",\"value\":");
       b.string(m.value());
