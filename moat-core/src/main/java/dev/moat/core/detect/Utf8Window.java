@@ -99,32 +99,65 @@ final class Utf8Window {
 
   /**
    * Decodes {@code chars} more chars before the window (fewer at the buffer's or array's start).
-   * Over valid UTF-8 the bytes are counted back first, then decoded in place.
+   * Bytes known to be valid UTF-8 are decoded backwards, straight into place; elsewhere see {@link
+   * #decodeBackward}.
    */
   private void backward(Scan sc, int chars) {
     int floor = Math.max(validFrom, 0);
-    if (wlo > floor) {
-      byte[] b = this.b;
-      int p = wlo;
-      int k = 0;
-      while (k < chars && p > floor) {
-        int c = b[--p];
-        if ((c & 0xC0) != 0x80) {
-          k += (c & 0xF8) == 0xF0 ? 2 : 1;
-        }
-      }
-      if (k <= sc.lo && (b[p] & 0xC0) != 0x80) {
-        int saved = whi;
-        int o = decode(p, wlo, a, pos, sc.lo - k);
-        whi = saved;
-        if (o == sc.lo) {
-          sc.lo -= k;
-          wlo = p;
-          return;
-        }
-      }
+    if (wlo <= floor) {
+      decodeBackward(sc, chars);
+      return;
     }
-    decodeBackward(sc, chars);
+    byte[] b = this.b;
+    char[] a = this.a;
+    int[] pos = this.pos;
+    int p = wlo;
+    int o = sc.lo;
+    int need = chars;
+    while (need > 0 && p > floor && o > 0) {
+      int c = b[p - 1];
+      if (c >= 0) {
+        a[--o] = (char) c;
+        pos[o] = --p;
+        need--;
+        continue;
+      }
+      int q = p - 1;
+      while (q > floor && (b[q] & 0xC0) == 0x80) {
+        q--;
+      }
+      int lead = b[q];
+      int n = p - q;
+      if (n == 3) {
+        a[--o] = (char) ((lead & 0x0F) << 12 | (b[q + 1] & 0x3F) << 6 | (b[q + 2] & 0x3F));
+        pos[o] = q;
+        need--;
+      } else if (n == 2) {
+        a[--o] = (char) ((lead & 0x1F) << 6 | (b[q + 1] & 0x3F));
+        pos[o] = q;
+        need--;
+      } else if (n == 4 && o >= 2) {
+        int cp =
+            (lead & 0x07) << 18
+                | (b[q + 1] & 0x3F) << 12
+                | (b[q + 2] & 0x3F) << 6
+                | (b[q + 3] & 0x3F);
+        a[--o] = Character.lowSurrogate(cp);
+        pos[o] = q + 1;
+        a[--o] = Character.highSurrogate(cp);
+        pos[o] = q;
+        need -= 2;
+      } else {
+        break;
+      }
+      p = q;
+    }
+    sc.lo = o;
+    wlo = p;
+    if (need > 0 && o > 0 && p > 0) {
+      // Malformed bytes before (or a char that did not fit): decode that part the general way.
+      decodeBackward(sc, need);
+    }
   }
 
   /** {@link #backward} for any bytes: decodes a stretch that surely holds enough, then copies. */
