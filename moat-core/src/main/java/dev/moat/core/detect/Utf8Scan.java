@@ -34,6 +34,9 @@ final class Utf8Scan implements StreamHits.Out {
 
   private static final int BATCH = 512;
 
+  /** Bits of a {@link #word} result that count full-width chars. */
+  private static final int WIDE = 0xFFFFFF00;
+
   private final InputStream in;
   private final DetectionEngine.StreamSink sink;
   private final int overlap;
@@ -138,8 +141,11 @@ final class Utf8Scan implements StreamHits.Out {
         if (k == 0) {
           i++;
         } else if ((k & Chars.WORD) != 0) {
-          i = word(n, i, i + 1, k, end);
-          n += plain(candFlags[n], c) ? 0 : 1;
+          long w = word(i + 1, k, end);
+          if (!plain((int) w, c)) {
+            add(n++, i, w);
+          }
+          i = (int) (w >>> 32);
         } else {
           candidate(n++, i, i + 1, Scan.CAND_AT);
           i++;
@@ -167,8 +173,11 @@ final class Utf8Scan implements StreamHits.Out {
           if (k == 0) {
             i += 3;
           } else if ((k & Chars.WORD) != 0) {
-            i = word(n, i, i + 3, k, end);
-            n += plain(candFlags[n], cp - 0xFEE0) ? 0 : 1;
+            long w = word(i + 3, k, end) + (2 << 8);
+            if (!plain((int) w, cp - 0xFEE0)) {
+              add(n++, i, w);
+            }
+            i = (int) (w >>> 32);
           } else {
             candidate(n++, i, i + 3, Scan.CAND_AT);
             i += 3;
@@ -192,7 +201,7 @@ final class Utf8Scan implements StreamHits.Out {
    * of {@link TokenRules#token} sends it away, so it is not even a candidate here.
    */
   private static boolean plain(int f, int c0) {
-    return (f & (Chars.DIGIT | Chars.NONHEX)) == Chars.NONHEX
+    return (f & (Chars.DIGIT | Chars.NONHEX | WIDE)) == Chars.NONHEX
         && c0 != 'B'
         && c0 != 'e'
         && c0 != 'g'
@@ -227,13 +236,14 @@ final class Utf8Scan implements StreamHits.Out {
   }
 
   /**
-   * Gathers the word run that starts at {@code s} (first char of class {@code k}, ending before
-   * {@code i}) into candidate slot {@code n}; returns its end.
+   * Gathers the rest of a word run from {@code i} (its first char of class {@code k} ends there).
+   * Returns its end in the high half, and in the low half its class bits plus 256 × twice the
+   * number of full-width chars in the rest (their extra bytes).
    */
-  private int word(int n, int s, int i, int k, int end) {
+  private long word(int i, int k, int end) {
     final byte[] b = buf;
     int f = k;
-    int wide = i - s - 1;
+    int wide = 0;
     while (i < end) {
       int d = b[i];
       if (d >= 0) {
@@ -253,11 +263,18 @@ final class Utf8Scan implements StreamHits.Out {
         wide += 2;
       }
     }
+    return (long) i << 32 | wide << 8 | f;
+  }
+
+  /**
+   * Adds the word run at {@code s} described by {@code w} ({@link #word}) as candidate {@code n}.
+   */
+  private void add(int n, int s, long w) {
+    int e = (int) (w >>> 32);
     candStart[n] = s;
-    candEnd[n] = i;
-    candFlags[n] = f;
-    candChars[n] = i - s - wide;
-    return i;
+    candEnd[n] = e;
+    candFlags[n] = (int) w & 0xFF;
+    candChars[n] = e - s - ((int) w >>> 8 & 0xFFFFFF);
   }
 
   /** Class bits of the full-width form at {@code b[i]}, or 0 for anything else. */
