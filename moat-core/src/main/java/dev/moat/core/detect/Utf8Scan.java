@@ -142,7 +142,7 @@ final class Utf8Scan implements StreamHits.Out {
           i++;
         } else if ((k & Chars.WORD) != 0) {
           long w = word(i + 1, k, end);
-          if (!plain((int) w, c)) {
+          if (!plain((int) w, c, (int) (w >>> 32) - i)) {
             add(n++, i, w);
           }
           i = (int) (w >>> 32);
@@ -174,7 +174,7 @@ final class Utf8Scan implements StreamHits.Out {
             i += 3;
           } else if ((k & Chars.WORD) != 0) {
             long w = word(i + 3, k, end) + (2 << 8);
-            if (!plain((int) w, cp - 0xFEE0)) {
+            if (!plain((int) w, cp - 0xFEE0, 0)) {
               add(n++, i, w);
             }
             i = (int) (w >>> 32);
@@ -197,11 +197,13 @@ final class Utf8Scan implements StreamHits.Out {
   }
 
   /**
-   * A run of letters that are not all hex digits, not starting like a key or token: the first check
-   * of {@link TokenRules#token} sends it away, so it is not even a candidate here.
+   * A run with letters that are not all hex digits, not starting like a key or token, and either
+   * without digits or not 7–18 chars long ({@code bytes}; runs with full-width chars are never
+   * plain): {@link TokenRules#token} sends it away at once, so it is not even a candidate here.
    */
-  private static boolean plain(int f, int c0) {
-    return (f & (Chars.DIGIT | Chars.NONHEX | WIDE)) == Chars.NONHEX
+  private static boolean plain(int f, int c0, int bytes) {
+    return (f & (Chars.NONHEX | WIDE)) == Chars.NONHEX
+        && ((f & Chars.DIGIT) == 0 || bytes < 7 || bytes > 18)
         && c0 != 'B'
         && c0 != 'e'
         && c0 != 'g'
