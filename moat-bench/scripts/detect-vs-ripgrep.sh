@@ -11,6 +11,9 @@
 #   through DetectionEngine.scan and writes the same jsonl lines (the script says which one ran).
 # - ripgrep: `rg -o -n -f moat-bench/scripts/patterns.txt FILE > /dev/null` (one ordinary regex per
 #   entity, no boundaries, validation or context). Install with `apt-get install ripgrep`.
+# - MOAT_JAVA_OPTS (environment) adds JVM options to the Moat side, e.g. MOAT_JAVA_OPTS=-XX:TieredStopAtLevel=1.
+# - SIZE_MB above 120 concatenates whole copies of the 120 MB corpus up to at least that size
+#   (1024 -> 9 copies, 1080 MB).
 # Prints the best of RUNS wall times and the CPU (user+sys) of the same runs, MB/s and the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,16 +27,29 @@ command -v rg >/dev/null || { echo "ripgrep (rg) is not installed: apt-get insta
 if [[ ! -f $BENCH_JAR ]]; then
   ./mvnw -B -ntp -q -Pbench -pl moat-bench -am package -DskipTests
 fi
+BASE=moat-bench/target/detect-corpus-120.txt
 if [[ ! -f $CORPUS ]]; then
-  echo "generating ${SIZE_MB} MB corpus -> $CORPUS" >&2
-  java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$CORPUS" "$SIZE_MB"
+  if (( SIZE_MB > 120 )); then
+    if [[ ! -f $BASE ]]; then
+      echo "generating 120 MB corpus -> $BASE" >&2
+      java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$BASE" 120
+    fi
+    echo "concatenating whole copies of $BASE to at least ${SIZE_MB} MB -> $CORPUS" >&2
+    while (( $(stat -c %s "$CORPUS" 2>/dev/null || echo 0) < SIZE_MB * 1048576 )); do
+      cat "$BASE" >> "$CORPUS"
+    done
+  else
+    echo "generating ${SIZE_MB} MB corpus -> $CORPUS" >&2
+    java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$CORPUS" "$SIZE_MB"
+  fi
 fi
 BYTES=$(stat -c %s "$CORPUS")
 MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }')
 
 if [[ -f moat-cli/target/moat.jar ]] && java -jar moat-cli/target/moat.jar detect --help >/dev/null 2>&1; then
-  MOAT_NAME="moat detect --format jsonl --threads 1"
-  moat_cmd() { java -jar moat-cli/target/moat.jar detect --format jsonl --threads 1 "$CORPUS" > /dev/null || [[ $? == 1 ]]; }
+  MOAT_NAME="java ${MOAT_JAVA_OPTS:-} -jar moat-cli/target/moat.jar detect --format jsonl --threads 1"
+  # shellcheck disable=SC2086
+  moat_cmd() { java ${MOAT_JAVA_OPTS:-} -jar moat-cli/target/moat.jar detect --format jsonl --threads 1 "$CORPUS" > /dev/null || [[ $? == 1 ]]; }
 else
   MOAT_NAME="DetectFile stand-in (moat detect not built yet): java -cp $BENCH_JAR dev.moat.bench.DetectFile"
   moat_cmd() { java -cp "$BENCH_JAR" dev.moat.bench.DetectFile "$CORPUS" > /dev/null 2>/dev/null; }

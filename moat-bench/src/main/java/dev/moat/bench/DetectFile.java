@@ -4,17 +4,16 @@ import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.mask.Maskers;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Streams files through {@link DetectionEngine#scan} on one thread and writes the {@code moat
- * detect --format jsonl} contract lines to stdout; the elapsed time and MB/s go to stderr. A
+ * Streams UTF-8 files through {@link DetectionEngine#scanUtf8} on one thread and writes the {@code
+ * moat detect --format jsonl} contract lines to stdout; the elapsed time and MB/s go to stderr. A
  * stand-in for {@code moat detect} in the ripgrep side-by-side until that command lands. Usage:
  * {@code DetectFile FILE...}.
  */
@@ -34,8 +33,8 @@ public final class DetectFile {
       Path p = Path.of(a);
       bytes += Files.size(p);
       String path = json(a);
-      try (Reader in = new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8)) {
-        engine.scan(
+      try (InputStream in = Files.newInputStream(p)) {
+        engine.scanUtf8(
             in,
             (line, s, e, m) -> {
               matches[0]++;

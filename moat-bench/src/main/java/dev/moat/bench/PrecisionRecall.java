@@ -2,12 +2,21 @@ package dev.moat.bench;
 
 import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.LabeledCorpus;
+import dev.moat.core.detect.Match;
 import dev.moat.core.detect.Scores;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Prints per-entity precision and recall of the default engine on the seeded labeled corpus as a
- * Markdown table. Usage: {@code PrecisionRecall [CHARS] [SEED]}.
+ * Markdown table, and whether the byte-level path ({@link DetectionEngine#scanUtf8} over the
+ * corpus's UTF-8 bytes, what {@code moat detect} runs) finds exactly the same matches. Usage:
+ * {@code PrecisionRecall [CHARS] [SEED]}.
  */
 public final class PrecisionRecall {
   private PrecisionRecall() {}
@@ -16,8 +25,8 @@ public final class PrecisionRecall {
     int chars = args.length > 0 ? Integer.parseInt(args[0]) : 20_000_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 20261128L;
     LabeledCorpus.Doc doc = LabeledCorpus.generate(seed, chars);
-    Map<String, Scores.Score> scores =
-        Scores.score(DetectionEngine.standard().find(doc.text()), doc.labels());
+    List<Match> found = DetectionEngine.standard().find(doc.text());
+    Map<String, Scores.Score> scores = Scores.score(found, doc.labels());
     System.out.printf(
         "corpus: seed %d, %,d chars, %,d labels%n%n",
         seed, doc.text().length(), doc.labels().size());
@@ -34,5 +43,35 @@ public final class PrecisionRecall {
                 s.falseNegatives(),
                 s.precision(),
                 s.recall()));
+    List<Match> bytes = viaBytes(doc.text());
+    System.out.printf(
+        "%nbyte path (scanUtf8): %d matches, %s%n",
+        bytes.size(), bytes.equals(found) ? "identical to find()" : "DIFFERENT from find()");
+  }
+
+  /** scanUtf8 over the UTF-8 bytes, with line/code-point columns turned into string offsets. */
+  private static List<Match> viaBytes(String text) {
+    List<Integer> lineStarts = new ArrayList<>();
+    lineStarts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lineStarts.add(i + 1);
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    try {
+      DetectionEngine.standard()
+          .scanUtf8(
+              new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+              (line, s, e, m) -> {
+                int base = lineStarts.get((int) line - 1);
+                int start = text.offsetByCodePoints(base, (int) s);
+                int end = text.offsetByCodePoints(base, (int) e);
+                out.add(new Match(m.entity(), start, end, m.confidence(), m.value()));
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 }

@@ -219,8 +219,12 @@ final class DetectRun {
         if (d instanceof Decoded.Text text) {
           charset = text.charset().name();
           char delimiter = CsvScan.delimiter(t.path().getFileName().toString());
+          InputStream utf8 = text.utf8();
           if (delimiter != 0) {
             new CsvScan(engine, delimiter, sink).run(text.reader());
+          } else if (utf8 != null) {
+            // UTF-8 and ASCII, the common case: scanned as bytes, same matches, no decoding.
+            engine.scanUtf8(utf8, sink);
           } else {
             engine.scan(text.reader(), sink);
           }

@@ -50,7 +50,7 @@ final class Json {
     return sb.toString();
   }
 
-  private static boolean paired(CharSequence s, int i) {
+  static boolean paired(CharSequence s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {
       return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));

@@ -6,6 +6,7 @@ import dev.moat.core.mask.Masker;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives one file's matches from the engine: counts them per entity and, for the {@code json} and
  * {@code jsonl} formats, writes each as one JSON object in the DESIGN.md contract. The object is
- * built in a reused {@code StringBuilder} with hand-rolled escaping; the raw value is written only
- * with {@code --show-values}.
+ * built in a reused char buffer with hand-rolled escaping and handed to the writer in one call, no
+ * intermediate strings; the raw value is written only with {@code --show-values}.
  *
  * <p>Not thread-safe: one sink per file, used by the thread scanning that file.
  */
@@ -37,14 +38,20 @@ final class MatchSink implements DetectionEngine.StreamSink {
     }
   }
 
-  private final String prefix;
+  private final char[] prefix;
   private final @Nullable Writer out;
   private final boolean json;
   private final boolean showValues;
   private final Function<String, Masker> maskers;
   private final Runnable beforeFirst;
-  private final StringBuilder sb = new StringBuilder(256);
+  private final JsonLine b = new JsonLine();
   private final Map<String, long[]> counts = new HashMap<>();
+  private @Nullable String lastEntity;
+  private long[] lastCount = new long[1];
+
+  /** Maskers by entity id object: ids are the engine's constants, so identity finds them fast. */
+  private final IdentityHashMap<String, Masker> maskerCache = new IdentityHashMap<>();
+
   private long matches;
 
   /**
@@ -65,7 +72,7 @@ final class MatchSink implements DetectionEngine.StreamSink {
       boolean showValues,
       Function<String, Masker> maskers,
       Runnable beforeFirst) {
-    this.prefix = "{\"path\":" + Json.string(path) + ",\"line\":";
+    this.prefix = ("{\"path\":" + Json.string(path) + ",\"line\":").toCharArray();
     this.out = out;
     this.json = json;
     this.showValues = showValues;
@@ -75,41 +82,50 @@ final class MatchSink implements DetectionEngine.StreamSink {
 
   @Override
   public void accept(long line, long start, long end, Match m) {
-    counts.computeIfAbsent(m.entity(), k -> new long[1])[0]++;
+    String entity = m.entity();
+    if (!entity.equals(lastEntity)) {
+      lastEntity = entity;
+      lastCount = counts.computeIfAbsent(entity, k -> new long[1]);
+    }
+    lastCount[0]++;
     matches++;
     Writer w = out;
     if (w == null) {
       return;
     }
-    StringBuilder b = sb;
-    b.setLength(0);
+    JsonLine b = this.b;
+    b.clear();
     if (json) {
       if (matches == 1) {
         beforeFirst.run();
       } else {
-        b.append(",\n");
+        b.raw(",\n");
       }
     }
-    b.append(prefix)
-        .append(line)
-        .append(",\"start\":")
-        .append(start)
-        .append(",\"end\":")
-        .append(end)
-        .append(",\"entity\":");
-    Json.string(b, m.entity());
-    b.append(",\"confidence\":\"").append(m.confidence().id()).append("\",\"masked\":");
-    Json.string(b, maskers.apply(m.entity()).mask(m.value()));
+    b.raw(prefix);
+    b.number(line);
+    b.raw(",\"start\":");
+    b.number(start);
+    b.raw(",\"end\":");
+    b.number(end);
+    b.raw(",\"entity\":");
+    b.string(entity);
+    b.raw(",\"confidence\":\"");
+    b.raw(m.confidence().id());
+    b.raw("\",\"masked\":");
+    Masker masker = maskerCache.get(entity);
+    if (masker == null) {
+      masker = maskers.apply(entity);
+      maskerCache.put(entity, masker);
+    }
+    b.string(masker.mask(m.value()));
     if (showValues) {
-      b.append(",\"value\":");
-      Json.string(b, m.value());
+      b.raw(",\"value\":");
+      b.string(m.value());
     }
-    b.append('}');
-    if (!json) {
-      b.append('\n');
-    }
+    b.raw(json ? "}" : "}\n");
     try {
-      w.append(b);
+      b.writeTo(w);
     } catch (IOException e) {
       throw new OutputFailure(e);
     }

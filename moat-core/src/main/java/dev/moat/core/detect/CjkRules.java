@@ -16,11 +16,16 @@ final class CjkRules {
   private static final String NAME_STOP = "电手地身性年联先女男的住号邮证等在和与已于说是为了请您好先生女士同志";
   private static final String ADDRESS_SUFFIX = "省市区县镇乡街路巷弄号栋幢室村道";
   private static final String SEPARATORS = ":=\"' \t是为「【";
-  private static final long[] INTERESTING = new long[1024];
+
+  /** Bit {@code c & 63} of word {@code c >>> 6}: {@link #interesting}. */
+  static final long[] INTERESTING = new long[1024];
+
   private static final long[] PROVINCE = new long[1024];
   private static final long[] NAME_END = new long[1024];
   private static final long[] ADDRESS_END = new long[1024];
   private static final int MAX_ADDRESS = 64;
+  private static final byte[][] NAME_WORDS_UTF8 = utf8(NAME_WORDS);
+  private static final byte[][] ADDRESS_WORDS_UTF8 = utf8(ADDRESS_WORDS);
 
   static {
     for (int i = 0; i < PROVINCES.length(); i++) {
@@ -51,9 +56,55 @@ final class CjkRules {
     return (INTERESTING[c >>> 6] & (1L << c)) != 0;
   }
 
+  /**
+   * Whether {@link #at} can do more than step over the interesting char {@code c} ending at {@code
+   * b[e]} in UTF-8: a plate province followed by a capital letter ({@code next}, folded), or the
+   * last char of a name or address hotword whose earlier chars precede it. False only when {@link
+   * #at} would return {@code i + 1} without emitting.
+   */
+  static boolean mayMatch(char c, byte[] b, int s, int floor) {
+    return (has(NAME_END, c) && endsWord(b, s, floor, NAME_WORDS_UTF8))
+        || (has(ADDRESS_END, c) && endsWord(b, s, floor, ADDRESS_WORDS_UTF8));
+  }
+
+  /** A plate province: {@link #at} looks further when a capital letter follows. */
+  static boolean province(char c) {
+    return has(PROVINCE, c);
+  }
+
+  /**
+   * Whether some word's UTF-8 ends at the CJK char {@code b[s, s + 3)}, compared backwards from the
+   * char before it (which almost never matches).
+   */
+  private static boolean endsWord(byte[] b, int s, int floor, byte[][] words) {
+    int e = s + 3;
+    for (byte[] w : words) {
+      int from = e - w.length;
+      if (from < floor) {
+        continue;
+      }
+      int i = w.length - 1;
+      while (i >= 0 && b[from + i] == w[i]) {
+        i--;
+      }
+      if (i < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[][] utf8(String[] words) {
+    byte[][] out = new byte[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = words[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
   /** Handles the interesting char at {@code i}; returns where scanning resumes. */
   static int at(Scan sc, int i) {
-    char c = sc.a[i];
+    char c = sc.raw(i);
     if (has(PROVINCE, c) && Chars.upper(sc.at(i + 1))) {
       int r = plate(sc, i);
       if (r > 0) {
@@ -78,7 +129,7 @@ final class CjkRules {
   private static boolean endsWord(Scan sc, int i, String[] words) {
     for (String w : words) {
       int s = i - w.length() + 1;
-      if (s >= sc.lo && w.charAt(w.length() - 1) == sc.a[i] && regionEquals(sc.a, s, w)) {
+      if (sc.has(s) && w.charAt(w.length() - 1) == sc.a[i] && regionEquals(sc.a, s, w)) {
         return true;
       }
     }
@@ -96,7 +147,7 @@ final class CjkRules {
 
   private static int skipSeparators(Scan sc, int p) {
     int limit = p + 3;
-    while (p < sc.hi && p < limit && SEPARATORS.indexOf(Chars.fold(sc.a[p])) >= 0) {
+    while (p < limit && sc.has(p) && SEPARATORS.indexOf(Chars.fold(sc.a[p])) >= 0) {
       p++;
     }
     return p;
@@ -162,17 +213,18 @@ final class CjkRules {
 
   /** A 2–4 char name after a name hotword, starting with a known surname. */
   static int name(Scan sc, int p) {
+    sc.has(p + 1);
     int sn = Dictionaries.surname(sc.a, p, sc.hi);
     if (sn == 0) {
       return -1;
     }
     int q = p + sn;
     int given = 0;
-    while (given < 2 && q < sc.hi && Chars.han(sc.a[q]) && NAME_STOP.indexOf(sc.a[q]) < 0) {
+    while (given < 2 && sc.has(q) && Chars.han(sc.a[q]) && NAME_STOP.indexOf(sc.a[q]) < 0) {
       q++;
       given++;
     }
-    if (given == 0 || (q < sc.hi && Chars.word(Chars.fold(sc.a[q])))) {
+    if (given == 0 || (sc.has(q) && Chars.word(Chars.fold(sc.a[q])))) {
       return -1;
     }
     sc.validated(Entities.CN_NAME, p, q, true);
@@ -183,7 +235,7 @@ final class CjkRules {
   static int address(Scan sc, int p) {
     int q = p;
     int suffixes = 0;
-    while (q < sc.hi && q - p < MAX_ADDRESS) {
+    while (q - p < MAX_ADDRESS && sc.has(q)) {
       char c = Chars.fold(sc.a[q]);
       if (Chars.han(c)) {
         if (stopWord(sc, q)) {
@@ -208,7 +260,7 @@ final class CjkRules {
 
   private static boolean stopWord(Scan sc, int q) {
     char c = sc.a[q];
-    char d = q + 1 < sc.hi ? sc.a[q + 1] : 0;
+    char d = sc.raw(q + 1);
     return (c == '电' && d == '话')
         || (c == '手' && d == '机')
         || (c == '联' && d == '系')

@@ -12,9 +12,11 @@ public enum Confidence {
   MEDIUM,
   HIGH;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in JSON and on the command line. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** True when this confidence is at least {@code other}. */

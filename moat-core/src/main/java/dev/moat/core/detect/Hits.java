@@ -52,6 +52,27 @@ final class Hits {
     size = 0;
   }
 
+  String entity(int i) {
+    return entity[i];
+  }
+
+  int start(int i) {
+    return start[i];
+  }
+
+  int end(int i) {
+    return end[i];
+  }
+
+  Confidence confidence(int i) {
+    return conf[i];
+  }
+
+  /** Rank of {@code entity} when overlapping hits tie on confidence: lower wins. */
+  static int priority(String entity) {
+    return PRIORITY.getOrDefault(entity, 20);
+  }
+
   /**
    * The non-overlapping hits in start order, as matches whose value is read from {@code text} and
    * whose offsets are shifted by {@code -base}.
@@ -91,8 +112,8 @@ final class Hits {
     if (c != 0) {
       return c > 0;
     }
-    int px = PRIORITY.getOrDefault(entity[x], 20);
-    int py = PRIORITY.getOrDefault(entity[y], 20);
+    int px = priority(entity[x]);
+    int py = priority(entity[y]);
     if (px != py) {
       return px < py;
     }

@@ -27,11 +27,18 @@ final class Hotwords {
   static final int AFTER = 16;
 
   private final Map<String, char[][]> words;
+
+  /** The same words indexed for {@link #near}. */
+  private final Map<String, HotwordTable> tables;
+
   private final Map<String, String[]> hints;
 
   private Hotwords(Map<String, char[][]> words, Map<String, String[]> hints) {
     this.words = words;
     this.hints = hints;
+    Map<String, HotwordTable> t = new HashMap<>();
+    words.forEach((entity, ws) -> t.put(entity, new HotwordTable(ws)));
+    this.tables = Map.copyOf(t);
   }
 
   static Hotwords load() {
@@ -123,42 +130,11 @@ final class Hotwords {
   }
 
   /**
-   * True when a hotword of {@code entity} occurs in {@code a[lo, hi)}. The window is folded and
-   * lower-cased once into {@code scratch} (at least {@link #BEFORE} + {@link #AFTER} + the longest
-   * candidate long; longer windows are cut), then each hotword is searched in it.
+   * True when a hotword of {@code entity} occurs, folded and lower-cased, in {@code a[lo, hi)}
+   * (windows longer than {@code limit} chars are cut to {@code a[lo, lo + limit)}).
    */
-  boolean near(String entity, char[] a, int lo, int hi, char[] scratch) {
-    char[][] ws = words.get(entity);
-    if (ws == null) {
-      return false;
-    }
-    int n = Math.min(hi - lo, scratch.length);
-    for (int i = 0; i < n; i++) {
-      scratch[i] = lower(a[lo + i]);
-    }
-    for (char[] w : ws) {
-      char first = w[0];
-      int last = n - w.length;
-      for (int p = 0; p <= last; p++) {
-        if (scratch[p] == first && matches(scratch, p, w)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean matches(char[] s, int p, char[] w) {
-    for (int i = 1; i < w.length; i++) {
-      if (s[p + i] != w[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static char lower(char c) {
-    char f = Chars.fold(c);
-    return f >= 'A' && f <= 'Z' ? (char) (f + 32) : f;
+  boolean near(String entity, char[] a, int lo, int hi, int limit) {
+    HotwordTable t = tables.get(entity);
+    return t != null && t.near(a, lo, lo + Math.min(hi - lo, limit));
   }
 }

@@ -19,7 +19,7 @@ final class NetRules {
   /** E-mail around the {@code @} at {@code at}; returns where scanning resumes. */
   static int email(Scan sc, int at) {
     int s = at;
-    while (s > sc.lo && localChar(sc.at(s - 1))) {
+    while (sc.has(s - 1) && localChar(sc.at(s - 1))) {
       s--;
       if (at - s > MAX_LOCAL) {
         return at + 1;
@@ -113,6 +113,7 @@ final class NetRules {
   }
 
   private static boolean versionBefore(Scan sc, int s) {
+    sc.has(s - 12);
     int lo = Math.max(sc.lo, s - 12);
     for (String w : VERSION_WORDS) {
       int from = s - w.length();

@@ -81,6 +81,30 @@ final class NumberRules {
     }
   }
 
+  /**
+   * Whether {@link #single} can emit anything at {@code low} confidence or above for the digits
+   * {@code n[0, len)} ({@code before} is the char before them): the same checks, without emitting.
+   */
+  static boolean singleMayEmit(char[] n, int len, char before, boolean low) {
+    return switch (len) {
+      case 9 -> Validators.orgCode(n, 0);
+      case 11 -> Validators.mobile(n, 0) || landline(n, 0, len);
+      case 12 -> landline(n, 0, len);
+      case 13 -> before == '+' && n[0] == '8' && n[1] == '6' && Validators.mobile(n, 2);
+      case 15 ->
+          (n[0] == '0' && n[1] == '0' && n[2] == '8' && n[3] == '6' && Validators.mobile(n, 4))
+              || Validators.residentId15(n, 0)
+              || Validators.luhn(n, 0, 15);
+      case 18 ->
+          Validators.residentId(n, 0)
+              || (low && idShape(n))
+              || usccDigits(n)
+              || Validators.luhn(n, 0, 18);
+      case 16, 17, 19 -> Validators.luhn(n, 0, len);
+      default -> false;
+    };
+  }
+
   private static void fifteen(Scan sc, int s, int e) {
     char[] n = sc.n;
     if (n[0] == '0' && n[1] == '0' && n[2] == '8' && n[3] == '6' && Validators.mobile(n, 4)) {
@@ -208,10 +232,37 @@ final class NumberRules {
     for (int g = 0; g < count; g++) {
       len = sc.copy(gs[g], ge[g], len);
     }
+    switch (layout(n, len, gs, ge, count, sc.at(s - 1) == '+')) {
+      case MOBILE -> sc.validated(Entities.CN_MOBILE, gs[0], q, true);
+      case MOBILE_86 -> sc.validated(Entities.CN_MOBILE, gs[1], q, true);
+      case LANDLINE -> sc.validated(Entities.CN_LANDLINE, s, q, true);
+      case ID -> sc.validated(Entities.CN_RESIDENT_ID, s, q, true);
+      case CARD -> sc.validated(Entities.BANK_CARD, s, q, true);
+      case CARD_WEAK -> sc.weak(Entities.BANK_CARD, s, q);
+      default -> {
+        return -1;
+      }
+    }
+    return q;
+  }
+
+  static final int NONE = 0;
+  static final int MOBILE = 1;
+  static final int MOBILE_86 = 2;
+  static final int LANDLINE = 3;
+  static final int ID = 4;
+  static final int CARD = 5;
+  static final int CARD_WEAK = 6;
+
+  /**
+   * What the digit groups {@code gs/ge} (their digits in {@code n[0, len)}) are: {@link #NONE} or
+   * the kind of match. {@code plus} says whether a {@code +} comes before the first group.
+   */
+  static int layout(char[] n, int len, int[] gs, int[] ge, int count, boolean plus) {
     int first = 0;
     int skip = 0;
     int g0 = ge[0] - gs[0];
-    if (g0 == 2 && n[0] == '8' && n[1] == '6' && sc.at(s - 1) == '+') {
+    if (g0 == 2 && n[0] == '8' && n[1] == '6' && plus) {
       first = 1;
       skip = 2;
     } else if (g0 == 4 && n[0] == '0' && n[1] == '0' && n[2] == '8' && n[3] == '6') {
@@ -220,30 +271,22 @@ final class NumberRules {
     }
     int d = len - skip;
     if (d == 11 && Validators.mobile(n, skip)) {
-      sc.validated(Entities.CN_MOBILE, gs[first], q, true);
-      return q;
+      return first == 0 ? MOBILE : MOBILE_86;
     }
     if (first > 0) {
-      return -1;
+      return NONE;
     }
     int area = Validators.areaCodeLength(n, 0, len);
     if (area == g0 && (d - area == 7 || d - area == 8) && n[area] >= '2' && n[area] <= '8') {
-      sc.validated(Entities.CN_LANDLINE, s, q, true);
-      return q;
+      return LANDLINE;
     }
     if (d == 18 && Validators.residentId(n, 0)) {
-      sc.validated(Entities.CN_RESIDENT_ID, s, q, true);
-      return q;
+      return ID;
     }
     if (d >= 15 && d <= 19 && cardGrouping(gs, ge, count) && Validators.luhn(n, 0, d)) {
-      if (Validators.cardIssuer(n, 0, d)) {
-        sc.validated(Entities.BANK_CARD, s, q, true);
-      } else {
-        sc.weak(Entities.BANK_CARD, s, q);
-      }
-      return q;
+      return Validators.cardIssuer(n, 0, d) ? CARD : CARD_WEAK;
     }
-    return -1;
+    return NONE;
   }
 
   /**

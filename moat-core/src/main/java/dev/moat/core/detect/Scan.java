@@ -14,12 +14,20 @@ import org.jspecify.annotations.Nullable;
  * instance per call.
  */
 final class Scan {
-  final char[] a;
-  final int lo;
-  final int hi;
+  /** The text; replaced only when a {@link Utf8Window} grows. */
+  char[] a;
+
+  /** The region scanned; a {@link Utf8Window} moves these outwards on demand. */
+  int lo;
+
+  int hi;
+
   final Rules rules;
   final Hits hits;
   private final @Nullable Set<String> fieldEntities;
+
+  /** Decodes more text on demand when a rule reads past the region (byte-level scans only). */
+  private final @Nullable Utf8Window window;
 
   /** Scratch buffer for a folded, separator-free candidate. */
   final char[] n = new char[80];
@@ -29,16 +37,28 @@ final class Scan {
 
   final int[] groupEnd = new int[8];
 
-  /** Scratch for hotword windows. */
-  private final char[] window = new char[4096 + Hotwords.BEFORE + Hotwords.AFTER];
+  /** Longest hotword window searched; longer ones (around a long JWT) are cut. */
+  private static final int WINDOW = 4096 + Hotwords.BEFORE + Hotwords.AFTER;
 
   Scan(char[] a, int lo, int hi, Rules rules, Hits hits, @Nullable Set<String> fieldEntities) {
+    this(a, lo, hi, rules, hits, fieldEntities, null);
+  }
+
+  Scan(
+      char[] a,
+      int lo,
+      int hi,
+      Rules rules,
+      Hits hits,
+      @Nullable Set<String> fieldEntities,
+      @Nullable Utf8Window window) {
     this.a = a;
     this.lo = lo;
     this.hi = hi;
     this.rules = rules;
     this.hits = hits;
     this.fieldEntities = fieldEntities;
+    this.window = window;
   }
 
   /** Candidates found by {@link #tokenize}: start, end and class bits (or CJK / AT). */
@@ -49,8 +69,12 @@ final class Scan {
   private int candCount;
 
   private static final int BATCH = 512;
-  private static final int CAND_AT = 1 << 8;
-  private static final int CAND_CJK = 1 << 9;
+
+  /** Candidate flag: an {@code @}. */
+  static final int CAND_AT = 1 << 8;
+
+  /** Candidate flag: a CJK char of {@link CjkRules#interesting}. */
+  static final int CAND_CJK = 1 << 9;
 
   /**
    * Tokenizes a batch, then hands each candidate to its rules. Rules may consume text beyond their
@@ -68,17 +92,37 @@ final class Scan {
         if (s < resume) {
           continue;
         }
-        int f = candFlags[k];
-        if ((f & CAND_CJK) != 0) {
-          resume = CjkRules.at(this, s);
-        } else if ((f & CAND_AT) != 0) {
-          resume = NetRules.email(this, s);
-        } else {
-          resume = run(s, candEnd[k], f);
-        }
+        resume = dispatch(s, candEnd[k], candFlags[k]);
       }
     }
   }
+
+  /**
+   * Hands one candidate to its rules: a word run {@code [s, e)} with class bits {@code f}, or an
+   * {@code @} or CJK char at {@code s} ({@link #CAND_AT}, {@link #CAND_CJK}). Returns where
+   * scanning resumes: later candidates that start before it are skipped.
+   */
+  int dispatch(int s, int e, int f) {
+    int kind = (f & CAND_CJK) != 0 ? 3 : (f & CAND_AT) != 0 ? 2 : (f & Chars.LETTER) == 0 ? 0 : 1;
+    return RULES[kind].run(this, s, e, f);
+  }
+
+  /** The entry of one family of rules. */
+  private interface Rule {
+    int run(Scan sc, int s, int e, int f);
+  }
+
+  /**
+   * The rule families, called through an interface on purpose: with four implementations the call
+   * is megamorphic, so the JIT compiles each family on its own instead of inlining all of them into
+   * the caller. That keeps the compiled units small, and the byte-level scan warms up faster.
+   */
+  private static final Rule[] RULES = {
+    (sc, s, e, f) -> NumberRules.digits(sc, s, e),
+    TokenRules::token,
+    (sc, s, e, f) -> NetRules.email(sc, s),
+    (sc, s, e, f) -> CjkRules.at(sc, s)
+  };
 
   /** Fills the candidate batch from {@code i}; returns where the next batch starts. */
   private int tokenize(int i) {
@@ -133,16 +177,27 @@ final class Scan {
     return i;
   }
 
-  private int run(int s, int e, int f) {
-    if ((f & Chars.LETTER) == 0) {
-      return NumberRules.digits(this, s, e);
+  /**
+   * True when {@code i} is inside the text. Every read of {@link #a} by a rule goes through here
+   * (or {@link #at}, {@link #raw}), so that a byte-level scan can decode its window further when a
+   * rule looks past it; the answer is then the same as if the whole text had been decoded.
+   */
+  boolean has(int i) {
+    if (i >= lo && i < hi) {
+      return true;
     }
-    return TokenRules.token(this, s, e, f);
+    Utf8Window w = window;
+    return w != null && w.extend(this, i);
   }
 
-  /** The folded char at {@code i}, or 0 outside the region. */
+  /** The folded char at {@code i}, or 0 outside the text. */
   char at(int i) {
-    return i >= lo && i < hi ? Chars.fold(a[i]) : 0;
+    return has(i) ? Chars.fold(a[i]) : 0;
+  }
+
+  /** The char at {@code i} as it is, or 0 outside the text. */
+  char raw(int i) {
+    return has(i) ? a[i] : 0;
   }
 
   /** Copies {@code a[s, e)} folded into {@link #n} at {@code off}; returns the new length. */
@@ -174,8 +229,11 @@ final class Scan {
     if (fieldEntities != null && fieldEntities.contains(entity)) {
       return 2;
     }
+    has(s - Hotwords.BEFORE);
+    has(e + Hotwords.AFTER - 1);
     int from = Math.max(lo, s - Hotwords.BEFORE);
-    return rules.hotwords().near(entity, a, from, Math.min(hi, e + Hotwords.AFTER), window) ? 1 : 0;
+    int to = Math.min(hi, e + Hotwords.AFTER);
+    return rules.hotwords().near(entity, a, from, to, WINDOW) ? 1 : 0;
   }
 
   /**

@@ -72,8 +72,8 @@ final class SecretRules {
       return -1;
     }
     int p = e;
-    int limit = Math.min(sc.hi, e + 40);
-    while (p < limit && sc.at(p) != '-' && sc.at(p) != '\n') {
+    int limit = e + 40;
+    while (p < limit && sc.has(p) && sc.at(p) != '-' && sc.at(p) != '\n') {
       p++;
     }
     if (p - 11 < e || !startsWith(sc, p - 11, "PRIVATE KEY") || !startsWith(sc, p, "-----")) {

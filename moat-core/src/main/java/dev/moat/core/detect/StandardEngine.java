@@ -1,7 +1,12 @@
 package dev.moat.core.detect;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +50,21 @@ final class StandardEngine implements DetectionEngine {
   @Override
   public void scan(Reader in, StreamSink sink) throws IOException {
     new StreamScan(this, in, sink).run();
+  }
+
+  @Override
+  public void scanUtf8(InputStream in, StreamSink sink) throws IOException {
+    if (rules.customs().isEmpty()) {
+      new Utf8Scan(rules, in, sink).run();
+    } else {
+      // Custom regexes run over whole decoded chunks, so they take the char path.
+      CharsetDecoder dec =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      scan(new InputStreamReader(in, dec), sink);
+    }
   }
 
   /** Scans {@code a[lo, hi)} into {@code hits}. */

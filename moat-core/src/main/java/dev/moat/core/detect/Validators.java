@@ -10,6 +10,17 @@ final class Validators {
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String ID_CHECK = "10X98765432";
   private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+  /** {@code USCC_CHARS.indexOf(c)} for ASCII {@code c}. */
+  private static final byte[] USCC_VALUE = new byte[128];
+
+  static {
+    java.util.Arrays.fill(USCC_VALUE, (byte) -1);
+    for (int i = 0; i < USCC_CHARS.length(); i++) {
+      USCC_VALUE[USCC_CHARS.charAt(i)] = (byte) i;
+    }
+  }
+
   private static final int[] USCC_WEIGHTS = {
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
   };
@@ -176,7 +187,8 @@ final class Validators {
   static boolean uscc(char[] a, int off) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
-      int v = USCC_CHARS.indexOf(upper(a[off + i]));
+      char c = upper(a[off + i]);
+      int v = c < 128 ? USCC_VALUE[c] : -1;
       if (v < 0 || (i >= 2 && i < 8 && v > 9)) {
         return false;
       }

@@ -16,11 +16,19 @@ record KeepMasker(int first, int last) implements Masker {
 
   @Override
   public String mask(String value) {
-    int[] cps = value.codePoints().toArray();
+    // Runs once per reported match, so on the hot path of `moat detect`: code points are walked
+    // in place (ASCII through a table), and the result is built in one char array.
+    int n = value.length();
     int count = 0;
-    for (int cp : cps) {
-      if (significant(cp)) {
-        count++;
+    for (int i = 0; i < n; ) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        count += ASCII_SIGNIFICANT[c] ? 1 : 0;
+        i++;
+      } else {
+        int cp = value.codePointAt(i);
+        i += Character.charCount(cp);
+        count += significant(cp) ? 1 : 0;
       }
     }
     int f = first;
@@ -29,17 +37,40 @@ record KeepMasker(int first, int last) implements Masker {
       f = Math.min(f, count / 4);
       l = Math.min(l, count / 4);
     }
-    StringBuilder b = new StringBuilder(value.length());
+    char[] out = new char[n];
+    int o = 0;
     int k = 0;
-    for (int cp : cps) {
-      if (significant(cp)) {
-        b.appendCodePoint(k < f || k >= count - l ? cp : '*');
-        k++;
-      } else {
-        b.appendCodePoint(cp);
+    for (int i = 0; i < n; ) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        if (ASCII_SIGNIFICANT[c]) {
+          out[o++] = k < f || k >= count - l ? c : '*';
+          k++;
+        } else {
+          out[o++] = c;
+        }
+        i++;
+        continue;
       }
+      int cp = value.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (significant(cp) && !(k++ < f || k > count - l)) {
+        out[o++] = '*';
+      } else {
+        value.getChars(i, i + len, out, o);
+        o += len;
+      }
+      i += len;
     }
-    return b.toString();
+    return new String(out, 0, o);
+  }
+
+  private static final boolean[] ASCII_SIGNIFICANT = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_SIGNIFICANT[c] = significant(c);
+    }
   }
 
   static boolean significant(int cp) {

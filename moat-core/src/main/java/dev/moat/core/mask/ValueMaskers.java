@@ -32,15 +32,30 @@ final class ValueMaskers {
   /** IPv4 keeps the first two octets ({@code 192.168.*.*}); IPv6 the first two groups. */
   static String ip(String v) {
     char sep = v.indexOf(':') >= 0 ? ':' : '.';
-    String[] parts = v.split(sep == ':' ? ":" : "\\.", -1);
-    StringBuilder b = new StringBuilder(v.length());
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        b.append(sep);
+    // The parts between separators (empty ones too): the first two and empty ones stay, every
+    // other part becomes one '*'.
+    int n = v.length();
+    char[] out = new char[n];
+    int o = 0;
+    int part = 0;
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i < n && v.charAt(i) != sep) {
+        continue;
       }
-      b.append(i < 2 || parts[i].isEmpty() ? parts[i] : "*");
+      if (part < 2 || i == start) {
+        v.getChars(start, i, out, o);
+        o += i - start;
+      } else {
+        out[o++] = '*';
+      }
+      if (i < n) {
+        out[o++] = sep;
+      }
+      part++;
+      start = i + 1;
     }
-    return b.toString();
+    return new String(out, 0, o);
   }
 
   /** Each coordinate rounded down to two decimals (≈ 1 km). */
@@ -83,12 +98,15 @@ final class ValueMaskers {
     if (keep == 0) {
       keep = Math.min(3, v.length() / 3);
     }
-    StringBuilder b = new StringBuilder(v.length()).append(v, 0, keep);
+    char[] out = new char[v.length()];
+    v.getChars(0, keep, out, 0);
+    int o = keep;
     for (int i = keep; i < v.length(); i++) {
-      char c = v.charAt(i);
-      b.append(Character.isLowSurrogate(c) ? "" : "*");
+      if (!Character.isLowSurrogate(v.charAt(i))) {
+        out[o++] = '*';
+      }
     }
-    return b.toString();
+    return new String(out, 0, o);
   }
 
   /** The year of a date; the value unchanged when it has no 4-digit year. */

@@ -2,9 +2,11 @@ package dev.moat.core.text;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of opening bytes as text: either a {@link Text} to read, or a {@link Binary} verdict
@@ -23,11 +25,20 @@ public sealed interface Decoded extends Closeable permits Decoded.Text, Decoded.
    *     into the stream are replaced with U+FFFD rather than failing the read
    * @param charset the detected encoding
    * @param gzip whether the content was gzip-compressed
+   * @param utf8 when the encoding is UTF-8 (ASCII included): the same content as undecoded bytes,
+   *     after any byte-order mark, for byte-level scanning ({@code DetectionEngine#scanUtf8}); else
+   *     null. Read either this or {@code reader}, never both.
    */
-  record Text(Reader reader, Charset charset, boolean gzip) implements Decoded {
+  record Text(Reader reader, Charset charset, boolean gzip, @Nullable InputStream utf8)
+      implements Decoded {
     public Text {
       Objects.requireNonNull(reader, "reader");
       Objects.requireNonNull(charset, "charset");
+    }
+
+    /** Text without a byte-level view. */
+    public Text(Reader reader, Charset charset, boolean gzip) {
+      this(reader, charset, gzip, null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -70,7 +71,8 @@ public final class TextFiles {
               .onMalformedInput(CodingErrorAction.REPLACE)
               .onUnmappableCharacter(CodingErrorAction.REPLACE);
       Reader reader = new InputStreamReader(content, dec);
-      return new Decoded.Text(reader, cs, gzip);
+      boolean utf8 = cs.equals(StandardCharsets.UTF_8);
+      return new Decoded.Text(reader, cs, gzip, utf8 ? content : null);
     } catch (IOException | RuntimeException e) {
       try {
         stream.close();

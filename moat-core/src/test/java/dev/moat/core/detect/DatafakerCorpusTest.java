@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Independent positives from a third-party generator (datafaker, zh_CN): resident IDs, mobile
  * numbers (national and +86 forms, with datafaker's spacing) and UnionPay cards (dashed groups),
- * each in bare, prose and JSON settings.
+ * each in bare, prose and JSON settings, through each way into the engine ({@link Paths}).
  */
 final class DatafakerCorpusTest {
   private static final int N = 2000;
@@ -37,9 +37,11 @@ final class DatafakerCorpusTest {
     for (int i = 0; i < N; i++) {
       String intl = faker.phoneNumber().cellPhoneInternational();
       String national = intl.substring(intl.indexOf(' ') + 1);
-      List<Match> m = engine.find("call " + intl + " now");
-      if (m.size() != 1 || !m.get(0).value().equals(national)) {
-        missed.add(intl + " → " + m);
+      for (Paths path : Paths.values()) {
+        List<Match> m = path.find(engine, "call " + intl + " now");
+        if (m.size() != 1 || !m.get(0).value().equals(national)) {
+          missed.add(path + ": " + intl + " → " + m);
+        }
       }
     }
     assertThat(missed).isEmpty();
@@ -57,9 +59,11 @@ final class DatafakerCorpusTest {
       String v = values.get();
       String[] texts = {v, "客户资料 " + v + " 已核实", "{\"k\":\"" + v + "\",\"t\":1735689600000}"};
       for (String t : texts) {
-        List<Match> m = engine.find(t);
-        if (m.size() != 1 || !m.get(0).entity().equals(entity) || !m.get(0).value().equals(v)) {
-          missed.add(t + " → " + m);
+        for (Paths path : Paths.values()) {
+          List<Match> m = path.find(engine, t);
+          if (m.size() != 1 || !m.get(0).entity().equals(entity) || !m.get(0).value().equals(v)) {
+            missed.add(path + ": " + t + " → " + m);
+          }
         }
       }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +175,28 @@ final class TextFilesTest {
       assertThat(t.charset()).isEqualTo(expected);
       assertThat(t.gzip()).isFalse();
       assertThat(readAll(t.reader())).isEqualTo(content);
+    }
+    try (Decoded d = TextFiles.open(f)) {
+      InputStream utf8 = ((Decoded.Text) d).utf8();
+      if (expected.equals(StandardCharsets.UTF_8)) {
+        assertThat(utf8).as("undecoded UTF-8 bytes after the BOM").isNotNull();
+        assertThat(new String(utf8.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+      } else {
+        assertThat(utf8).as("no byte view for " + expected).isNull();
+      }
+    }
+  }
+
+  @Test
+  void open_gzipOfUtf8WithBom_bytesAreTheDecompressedTextAfterTheBom() throws IOException {
+    byte[] body = LINE.repeat(3).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = gzip(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, body));
+    try (Decoded d = TextFiles.open(write("a.log.gz", bytes))) {
+      Decoded.Text t = (Decoded.Text) d;
+      assertThat(t.gzip()).isTrue();
+      InputStream utf8 = t.utf8();
+      assertThat(utf8).isNotNull();
+      assertThat(utf8.readAllBytes()).isEqualTo(body);
     }
   }
 
