@@ -92,14 +92,25 @@ final class FingerprinterIT {
             List.of(
                 check("slow", Probe.send("slow-probe", "slow?\n", 100, starts("slow!", "slow"))),
                 check("fast", Probe.send("fast-probe", "fast?\n", 200, starts("fast!", "fast")))));
+    java.util.concurrent.atomic.AtomicReference<ScriptedPeer> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try (ScriptedPeer peer =
         ScriptedPeer.start(
-            first ->
-                first.startsWith("slow?")
-                    ? ScriptedPeer.Action.reply("slow!\n", 8000)
-                    : first.startsWith("fast?")
-                        ? ScriptedPeer.Action.reply("fast!\n", 0)
-                        : ScriptedPeer.Action.silent())) {
+            first -> {
+              if (first.startsWith("slow?")) {
+                return ScriptedPeer.Action.reply("slow!\n", 8000);
+              }
+              if (!first.startsWith("fast?")) {
+                return ScriptedPeer.Action.silent();
+              }
+              // answer only once the slow probe is in: both ran, and the first answer decides
+              Poll.until(
+                  BOUND,
+                  "the slow probe",
+                  () -> self.get().firstBytes().stream().anyMatch(b -> b.startsWith("slow?")));
+              return ScriptedPeer.Action.reply("fast!\n", 0);
+            })) {
+      self.set(peer);
       Fingerprinter fp =
           new Fingerprinter(checks, Limits.DEFAULT, Duration.ofMillis(300), Duration.ofSeconds(20));
 
