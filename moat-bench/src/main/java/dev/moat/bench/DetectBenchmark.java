@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Detection throughput on 8 MiB-ish inputs of several kinds. One op = one pass over the corpus;
  * divide the corpus size (printed at setup) by the time per op for MB/s. {@code find} works on a
- * {@code String}, {@code scan} streams chars, {@code scanUtf8} streams the UTF-8 bytes (what {@code
- * moat detect} does for UTF-8 and ASCII files).
+ * {@code String}, {@code scan} streams chars that are already decoded, {@code scanDecoding} decodes
+ * the UTF-8 bytes and streams the chars (the char path for a file), {@code scanUtf8} streams the
+ * UTF-8 bytes themselves (what {@code moat detect} does for UTF-8 and ASCII files).
  *
  * <p>Run: {@code ./mvnw -B -ntp -Pbench -pl moat-bench -am package -DskipTests && java -jar
  * moat-bench/target/benchmarks.jar DetectBenchmark}.
@@ -130,6 +131,16 @@ public class DetectBenchmark {
   public int scan() throws IOException {
     int[] n = {0};
     engine.scan(new StringReader(text), (line, s, e, m) -> n[0]++);
+    return n[0];
+  }
+
+  @Benchmark
+  public int scanDecoding() throws IOException {
+    int[] n = {0};
+    engine.scan(
+        new java.io.InputStreamReader(
+            new java.io.ByteArrayInputStream(utf8), java.nio.charset.StandardCharsets.UTF_8),
+        (line, s, e, m) -> n[0]++);
     return n[0];
   }
 
