@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens read-only connections for a {@link JdbcTarget}. A driver jar given by the user is loaded in
  * its own class loader and its {@link Driver} is called directly, since {@link DriverManager}
- * ignores drivers from foreign class loaders.
+ * ignores drivers from foreign class loaders. The drivers Moat ships are called directly too: going
+ * through {@link DriverManager} would load and register every bundled driver (hundreds of classes)
+ * on the first connection, a cost that a scan sampling one PostgreSQL pays in start-up time.
  */
 final class JdbcConnector implements AutoCloseable {
   private final JdbcTarget target;
@@ -55,7 +57,7 @@ final class JdbcConnector implements AutoCloseable {
       this.driver = found;
     } else {
       this.loader = null;
-      this.driver = null;
+      this.driver = bundled(target.dialect());
       if (target.dialect() == Dialect.SQLITE) {
         Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         // Opening a missing file would create an empty database: refuse instead.
@@ -63,6 +65,27 @@ final class JdbcConnector implements AutoCloseable {
           throw new SQLException("no such file: " + file, "08001");
         }
       }
+    }
+  }
+
+  /** The bundled driver of {@code d}, or null (then {@link DriverManager} finds one). */
+  private static @Nullable Driver bundled(Dialect d) throws SQLException {
+    String name =
+        switch (d) {
+          case POSTGRESQL -> "org.postgresql.Driver";
+          case MARIADB -> "org.mariadb.jdbc.Driver";
+          case SQLITE -> "org.sqlite.JDBC";
+          case H2 -> "org.h2.Driver";
+          case GENERIC -> null;
+        };
+    if (name == null) {
+      return null;
+    }
+    try {
+      // by name: the classes carry annotations whose types are not on the compile class path
+      return Class.forName(name).asSubclass(Driver.class).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new SQLException("bundled JDBC driver " + name + " cannot be loaded", "08001", e);
     }
   }
 
