@@ -126,8 +126,9 @@ final class Utf8Scan implements StreamHits.Out {
   /**
    * Tokenizes from {@code i} until {@code limit} or a full batch; returns where it stopped. The
    * loop is kept small so the JIT compiles it early and well: ASCII through the class table, a
-   * tight inner loop over runs of CJK ideographs (leads E4–E9, U+4000–U+9FFF: neither full-width
-   * forms nor surrogates, so only the continuation bytes need checking), other sequences aside.
+   * short path for three-byte chars with leads E1–EC (U+1000–U+CFFF: CJK ideographs and
+   * punctuation, neither full-width forms nor surrogates nor overlong, so only the continuation
+   * bytes need checking), other sequences aside.
    */
   private int tokenize(int i, int limit) {
     final byte[] b = buf;
@@ -150,7 +151,7 @@ final class Utf8Scan implements StreamHits.Out {
           candidate(n++, i, i + 1, Scan.CAND_AT);
           i++;
         }
-      } else if (c >= (byte) 0xE4 && c <= (byte) 0xE9 && i + 2 < end) {
+      } else if (c >= (byte) 0xE1 && c <= (byte) 0xEC && i + 2 < end) {
         int b1 = b[i + 1];
         int b2 = b[i + 2];
         if ((((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0) != 0) {
