@@ -144,11 +144,13 @@ final class Utf8Filter {
 
   /**
    * {@link NetRules#dotted}: digit runs joined by dots. Unless it can be an IPv4 address or the
-   * first number of a GPS pair, it consumes the whole chain without emitting.
+   * first number of a GPS pair (two parts, at least four decimals), it consumes the whole chain
+   * without emitting.
    */
   private int dotted(int s, int e) {
     int p = s;
     int parts = 0;
+    int lastDigits = 0;
     boolean ip = true;
     while (true) {
       int q = p;
@@ -163,6 +165,7 @@ final class Utf8Filter {
         break;
       }
       parts++;
+      lastDigits = digits;
       if (digits > 3 || (digits > 1 && b[p] == '0') || octet(p, q) > 255) {
         ip = false;
       }
@@ -178,7 +181,8 @@ final class Utf8Filter {
     }
     char prev = (char) before(s);
     boolean boundary = !Chars.word(at(p)) && !Chars.word(prev) && prev != '.';
-    if (boundary && ((ip && parts == 4) || parts == 2)) {
+    // IPv4, or the first number of a GPS pair: NetRules.gps needs four decimals or more.
+    if (boundary && ((ip && parts == 4) || (parts == 2 && lastDigits >= 4))) {
       return RUN;
     }
     return Math.max(p, e);

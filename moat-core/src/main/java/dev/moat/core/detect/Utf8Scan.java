@@ -2,6 +2,7 @@ package dev.moat.core.detect;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Streaming scan of UTF-8 bytes in constant memory, without decoding the text: the same matches,
@@ -41,6 +42,10 @@ final class Utf8Scan implements StreamHits.Out {
   private final DetectionEngine.StreamSink sink;
   private final int overlap;
   private byte[] buf;
+
+  /** The size {@link #buf} grows to once the input turns out not to fit its first, small size. */
+  private final int capacity;
+
   private int len;
   private long base;
   private boolean eof;
@@ -69,7 +74,9 @@ final class Utf8Scan implements StreamHits.Out {
     this.in = in;
     this.sink = sink;
     this.overlap = overlap;
-    this.buf = new byte[chunk + overlap + 4 * KEEP];
+    this.capacity = chunk + overlap + 4 * KEEP;
+    // Most files are small: start with 64 KiB and grow once when the input is longer.
+    this.buf = new byte[Math.min(capacity, 64 << 10)];
     this.scan = new Scan(window.a, Utf8Window.BACK, Utf8Window.BACK, rules, hits, null, window);
     this.pending = new StreamHits(counter, this);
     this.filter = new Utf8Filter(rules.minConfidence() == Confidence.LOW);
@@ -95,13 +102,19 @@ final class Utf8Scan implements StreamHits.Out {
 
   /** Reads until the buffer is full or input ends. */
   private void fill() throws IOException {
-    while (len < buf.length) {
-      int r = in.read(buf, len, buf.length - len);
-      if (r < 0) {
-        eof = true;
+    while (true) {
+      while (len < buf.length) {
+        int r = in.read(buf, len, buf.length - len);
+        if (r < 0) {
+          eof = true;
+          break;
+        }
+        len += r;
+      }
+      if (eof || buf.length == capacity) {
         break;
       }
-      len += r;
+      buf = Arrays.copyOf(buf, capacity);
     }
     counter.buf = buf;
     counter.base = base;
@@ -126,8 +139,9 @@ final class Utf8Scan implements StreamHits.Out {
   /**
    * Tokenizes from {@code i} until {@code limit} or a full batch; returns where it stopped. The
    * loop is kept small so the JIT compiles it early and well: ASCII through the class table, a
-   * tight inner loop over runs of CJK ideographs (leads E4–E9, U+4000–U+9FFF: neither full-width
-   * forms nor surrogates, so only the continuation bytes need checking), other sequences aside.
+   * short path for three-byte chars with leads E1–EC (U+1000–U+CFFF: CJK ideographs and
+   * punctuation, neither full-width forms nor surrogates nor overlong, so only the continuation
+   * bytes need checking), other sequences aside.
    */
   private int tokenize(int i, int limit) {
     final byte[] b = buf;
@@ -150,7 +164,7 @@ final class Utf8Scan implements StreamHits.Out {
           candidate(n++, i, i + 1, Scan.CAND_AT);
           i++;
         }
-      } else if (c >= (byte) 0xE4 && c <= (byte) 0xE9 && i + 2 < end) {
+      } else if (c >= (byte) 0xE1 && c <= (byte) 0xEC && i + 2 < end) {
         int b1 = b[i + 1];
         int b2 = b[i + 2];
         if ((((b1 ^ 0x80) | (b2 ^ 0x80)) & 0xC0) != 0) {
