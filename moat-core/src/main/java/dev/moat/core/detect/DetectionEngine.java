@@ -46,9 +46,11 @@ public interface DetectionEngine {
    * Streams UTF-8 (or ASCII) bytes from {@code in} to their end, reporting exactly what {@link
    * #scan(Reader, StreamSink)} reports for the same bytes decoded as UTF-8 with malformed input
    * replaced by U+FFFD (an {@code InputStreamReader} with {@code CodingErrorAction.REPLACE}): the
-   * same matches, lines and code-point offsets. Much faster, because the bytes are scanned directly
-   * and only the neighbourhood of a candidate is ever decoded. A byte-order mark is not skipped.
-   * Memory stays bounded whatever the length of the input or of a line.
+   * same matches, lines and code-point offsets. Faster, because the bytes are scanned directly and
+   * only the neighbourhood of a candidate is ever decoded. A byte-order mark is not skipped. Memory
+   * stays bounded whatever the length of the input or of a line; like {@code scan(Reader)}, a
+   * single run of text longer than the stream buffer (tens of KiB without a break) is cut where the
+   * buffer ends, which may fall at a different place in the two.
    */
   void scanUtf8(InputStream in, StreamSink sink) throws IOException;
 
