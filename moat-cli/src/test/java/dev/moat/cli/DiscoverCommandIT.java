@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -54,10 +53,7 @@ final class DiscoverCommandIT {
     try (Connection c = pg();
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + SCHEMA);
-      String cols =
-          PersonalData.EXPECTED.keySet().stream()
-              .map(k -> k + " text")
-              .collect(Collectors.joining(", "));
+      String cols = PersonalData.columns("text");
       s.execute("CREATE TABLE " + SCHEMA + ".kehu (" + cols + ")");
       PersonalData.insert(c, SCHEMA + ".kehu", 200, 77);
       // Row counts come from statistics, as on any production database autovacuum has analysed.

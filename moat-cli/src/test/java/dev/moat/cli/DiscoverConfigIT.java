@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ final class DiscoverConfigIT {
       s.execute("CREATE DATABASE " + DB);
       s.execute("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
       s.execute("GRANT SELECT ON " + DB + ".* TO '" + USER + "'@'127.0.0.1'");
-      String cols =
-          PersonalData.EXPECTED.keySet().stream()
-              .map(k -> k + " varchar(200)")
-              .collect(Collectors.joining(", "));
+      String cols = PersonalData.columns("varchar(200)");
       s.execute("CREATE TABLE " + DB + ".kehu (" + cols + ")");
       PersonalData.insert(c, DB + ".kehu", 120, 11);
       s.execute("ANALYZE TABLE " + DB + ".kehu");

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ final class MariaDbSamplerIT {
   static void seed() throws SQLException {
     try (Connection c = DriverManager.getConnection(URL, "root", "");
         Statement s = c.createStatement()) {
-      String cols =
-          PersonalData.EXPECTED.keySet().stream()
-              .map(k -> "`" + k + "` varchar(200)")
-              .collect(Collectors.joining(", "));
+      String cols = PersonalData.columns("varchar(200)");
       s.execute(
           "CREATE TABLE "
               + PREFIX

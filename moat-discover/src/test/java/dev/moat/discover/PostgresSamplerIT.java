@@ -37,10 +37,7 @@ final class PostgresSamplerIT {
     try (Connection c = admin();
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + SCHEMA);
-      String cols =
-          PersonalData.EXPECTED.keySet().stream()
-              .map(k -> k + " text")
-              .collect(Collectors.joining(", "));
+      String cols = PersonalData.columns("text");
       s.execute("CREATE TABLE " + SCHEMA + ".kehu (id bigserial primary key, " + cols + ")");
       s.execute("COMMENT ON COLUMN " + SCHEMA + ".kehu.f_07 IS '联系电话'");
       PersonalData.insert(c, SCHEMA + ".kehu", 300, 11);

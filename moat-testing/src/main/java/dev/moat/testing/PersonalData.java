@@ -68,6 +68,15 @@ public final class PersonalData {
   }
 
   /**
+   * The column list of a table for these rows: every column of {@link #EXPECTED} as {@code type}.
+   */
+  public static String columns(String type) {
+    List<String> cols = new ArrayList<>();
+    EXPECTED.keySet().forEach(k -> cols.add(k + " " + type));
+    return String.join(", ", cols);
+  }
+
+  /**
    * Inserts {@link #rows rows(n, seed)} into {@code table}, which has (at least) the columns of
    * {@link #EXPECTED} as text columns, in one batch.
    */
