@@ -13,10 +13,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -153,19 +155,22 @@ public final class CheckContext {
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<String, Integer> shown = new LinkedHashMap<>();
-    List<String> examples = new ArrayList<>();
+    // the same masked value in the same place (a value sampled twice) is one example
+    Set<String> examples = new LinkedHashSet<>();
     int sampled = 0;
     for (SampleField s : samples) {
       sampled++;
       for (Match m : e.findInField(s.field(), s.value())) {
         counts.merge(m.entity(), 1, Integer::sum);
-        if (shown.merge(m.entity(), 1, Integer::sum) <= EXAMPLES_PER_ENTITY) {
+        if (shown.getOrDefault(m.entity(), 0) < EXAMPLES_PER_ENTITY) {
           String masked = maskers.apply(m.entity()).mask(m.value());
-          examples.add(m.entity() + " @ " + s.location() + " " + s.field() + ": " + masked);
+          if (examples.add(m.entity() + " @ " + s.location() + " " + s.field() + ": " + masked)) {
+            shown.merge(m.entity(), 1, Integer::sum);
+          }
         }
       }
     }
-    return new Exposure(counts, examples, sampled);
+    return new Exposure(counts, List.copyOf(examples), sampled);
   }
 
   /**

@@ -78,8 +78,8 @@ public record Exposure(Map<String, Integer> counts, List<String> examples, int s
   public Exposure plus(Exposure other) {
     Map<String, Integer> sum = new LinkedHashMap<>(counts);
     other.counts.forEach((k, v) -> sum.merge(k, v, Integer::sum));
-    List<String> ex = new java.util.ArrayList<>(examples);
+    Set<String> ex = new java.util.LinkedHashSet<>(examples);
     ex.addAll(other.examples);
-    return new Exposure(sum, ex, sampled + other.sampled);
+    return new Exposure(sum, List.copyOf(ex), sampled + other.sampled);
   }
 }
