@@ -31,6 +31,7 @@ final class NetRules {
     int p = at + 1;
     int labels = 0;
     int lastLabel = -1;
+    int prevLabel = -1;
     int end = -1;
     while (true) {
       int q = p;
@@ -41,6 +42,7 @@ final class NetRules {
         break;
       }
       labels++;
+      prevLabel = lastLabel;
       lastLabel = p;
       end = q;
       if (sc.at(q) == '.' && Chars.word(sc.at(q + 1)) && q - at < MAX_DOMAIN) {
@@ -59,8 +61,21 @@ final class NetRules {
     if (!sc.on(Entities.EMAIL) || !Tlds.contains(sc, lastLabel, end)) {
       return end;
     }
-    sc.validated(Entities.EMAIL, s, end, true);
+    // example.com, .net and .org (RFC 2606) name nobody: documentation, not personal data
+    boolean example = labels == 2 && lastLabel - prevLabel == 8 && word(sc, prevLabel, "example");
+    sc.validated(Entities.EMAIL, s, end, !example);
     return end;
+  }
+
+  /** Whether {@code sc[p..]} is {@code w} (lower case, ASCII) ignoring case. */
+  private static boolean word(Scan sc, int p, String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = sc.at(p + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != w.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A digit run at {@code s} followed by {@code .} and a digit: IPv4, a GPS pair, or neither. */
@@ -69,6 +84,8 @@ final class NetRules {
     int parts = 0;
     boolean ip = true;
     boolean allShort = true;
+    int a = 0;
+    int b = 0;
     while (true) {
       int q = p;
       while (Chars.digit(sc.at(q))) {
@@ -79,8 +96,14 @@ final class NetRules {
         break;
       }
       parts++;
-      if (len > 3 || (len > 1 && sc.at(p) == '0') || octet(sc, p, q) > 255) {
+      int v = octet(sc, p, q);
+      if (len > 3 || (len > 1 && sc.at(p) == '0') || v > 255) {
         ip = false;
+      }
+      if (parts == 1) {
+        a = v;
+      } else if (parts == 2) {
+        b = v;
       }
       allShort &= len == 1;
       p = q;
@@ -92,7 +115,12 @@ final class NetRules {
     }
     boolean boundary = !Chars.word(sc.at(p)) && !Chars.word(sc.at(s - 1)) && sc.at(s - 1) != '.';
     if (ip && parts == 4 && boundary && sc.on(Entities.IPV4) && !versionBefore(sc, s)) {
-      sc.validated(Entities.IPV4, s, p, !allShort);
+      int range = ipv4Range(a, b, sc, s);
+      if (range == PRIVATE && !allShort) {
+        sc.weak(Entities.IPV4, s, p);
+      } else {
+        sc.validated(Entities.IPV4, s, p, !allShort && range == PUBLIC);
+      }
       return p;
     }
     if (parts == 2 && boundary) {
@@ -102,6 +130,51 @@ final class NetRules {
       }
     }
     return Math.max(p, runEnd);
+  }
+
+  private static final int PUBLIC = 0;
+  private static final int PRIVATE = 1;
+  private static final int SPECIAL = 2;
+
+  /**
+   * The kind of IPv4 address starting {@code a.b} at {@code s}. {@link #SPECIAL}: addresses that
+   * name no one's device (this network 0/8, loopback 127/8, multicast and reserved 224/3 with the
+   * broadcast address and netmasks, the documentation nets 192.0.2/24, 198.51.100/24 and
+   * 203.0.113/24); {@link #PRIVATE}: RFC 1918, shared 100.64/10 and link-local 169.254/16, which
+   * need context to count (detectors.md: lower confidence for private, loopback and documentation
+   * ranges).
+   */
+  private static int ipv4Range(int a, int b, Scan sc, int s) {
+    if (a == 0 || a == 127 || a >= 224) {
+      return SPECIAL;
+    }
+    if ((a == 192 && b == 0 && thirdOctet(sc, s) == 2)
+        || (a == 198 && b == 51 && thirdOctet(sc, s) == 100)
+        || (a == 203 && b == 0 && thirdOctet(sc, s) == 113)) {
+      return SPECIAL;
+    }
+    if (a == 10
+        || (a == 172 && b >= 16 && b <= 31)
+        || (a == 192 && b == 168)
+        || (a == 100 && b >= 64 && b <= 127)
+        || (a == 169 && b == 254)) {
+      return PRIVATE;
+    }
+    return PUBLIC;
+  }
+
+  private static int thirdOctet(Scan sc, int s) {
+    int p = s;
+    for (int dots = 0; dots < 2; p++) {
+      if (sc.at(p) == '.') {
+        dots++;
+      }
+    }
+    int q = p;
+    while (Chars.digit(sc.at(q))) {
+      q++;
+    }
+    return octet(sc, p, q);
   }
 
   private static int octet(Scan sc, int p, int q) {
@@ -269,12 +342,18 @@ final class NetRules {
     boolean compressed = false;
     boolean longGroup = false;
     int end = s;
+    boolean digit = false;
+    int first = -1;
     while (true) {
       int q = p;
       while (Chars.hex(sc.at(q)) && q - p < 5) {
+        digit |= Chars.digit(sc.at(q));
         q++;
       }
       int len = q - p;
+      if (first < 0 && len > 0 && len <= 4) {
+        first = hexValue(sc, p, q);
+      }
       if (len == 0 || len > 4) {
         if (len > 4) {
           return skip(sc, s);
@@ -299,18 +378,48 @@ final class NetRules {
       }
     }
     char next = sc.at(end);
+    char prev = sc.at(s - 1);
+    // an address has a decimal digit somewhere: C++ scopes (A::b, c::add_request) have none
     boolean ok =
         (compressed ? groups <= 7 && groups >= 2 && longGroup : groups == 8)
+            && digit
             && !Chars.word(next)
             && next != ':'
+            && next != '_'
             && !(next == '.' && Chars.hex(sc.at(end + 1)))
-            && sc.at(s - 1) != ':'
-            && !Chars.word(sc.at(s - 1));
+            && prev != ':'
+            && prev != '_'
+            && !Chars.word(prev);
     if (ok && sc.on(Entities.IPV6)) {
-      sc.validated(Entities.IPV6, s, end, true);
+      // 0000::/8 (loopback, unspecified, IPv4-mapped written out), multicast ff00::/8 and the
+      // documentation prefix 2001:db8::/32 name no one's device
+      boolean special =
+          first < 0x100 || first >= 0xff00 || (first == 0x2001 && secondGroup(sc, s) == 0xdb8);
+      sc.validated(Entities.IPV6, s, end, !special);
       return end;
     }
     return skip(sc, s);
+  }
+
+  private static int hexValue(Scan sc, int p, int q) {
+    int v = 0;
+    for (int i = p; i < q; i++) {
+      v = v << 4 | Character.digit(sc.at(i), 16);
+    }
+    return v;
+  }
+
+  /** The second group of the colon-form address at {@code s}, or -1 when it is empty. */
+  private static int secondGroup(Scan sc, int s) {
+    int p = s;
+    while (sc.at(p) != ':') {
+      p++;
+    }
+    int q = ++p;
+    while (Chars.hex(sc.at(q)) && q - p < 4) {
+      q++;
+    }
+    return q == p ? -1 : hexValue(sc, p, q);
   }
 
   private static int skip(Scan sc, int s) {

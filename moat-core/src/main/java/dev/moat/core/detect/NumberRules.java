@@ -35,7 +35,7 @@ final class NumberRules {
         return r;
       }
     }
-    if ((after == ' ' || after == '-') && len <= 6 && Chars.digit(sc.at(e + 1))) {
+    if ((after == ' ' || after == '-') && len <= MAX_GROUP && Chars.digit(sc.at(e + 1))) {
       int r = grouped(sc, s, e);
       if (r > 0) {
         return r;
@@ -201,7 +201,7 @@ final class NumberRules {
     gs[0] = s;
     ge[0] = e;
     int count = 1;
-    int total = e - s;
+    int total = e - s + groupedBefore(sc, s);
     int q = e;
     while (true) {
       char c = sc.at(q);
@@ -220,7 +220,7 @@ final class NumberRules {
       total += r - q - 1;
       count++;
       q = r;
-      if (total > 24) {
+      if (total > MAX_GROUPED) {
         return -1;
       }
     }
@@ -246,6 +246,39 @@ final class NumberRules {
     return q;
   }
 
+  /**
+   * Digits in the groups that come right before {@code s} ({@code 5394 } before {@code 5428}), up
+   * to {@value #MAX_GROUPED} + 1: the tail of a long row of numbers is no more a card or a phone
+   * number than its head. {@code 2024-01-01 138 0013 8000} has eight digits before the phone
+   * number, within the limit.
+   */
+  private static int groupedBefore(Scan sc, int s) {
+    int digits = 0;
+    int p = s - 1;
+    while ((sc.at(p) == ' ' || sc.at(p) == '-') && Chars.digit(sc.at(p - 1))) {
+      int q = p - 1;
+      while (Chars.digit(sc.at(q)) && p - q <= MAX_GROUP + 1) {
+        q--;
+      }
+      int len = p - q - 1;
+      if (len > MAX_GROUP) {
+        return digits; // a long number before: a separate value, not a group of this run
+      }
+      digits += len;
+      if (digits > MAX_GROUPED) {
+        return digits;
+      }
+      p = q;
+    }
+    return digits;
+  }
+
+  /** The longest group that {@link #grouped} starts from. */
+  private static final int MAX_GROUP = 6;
+
+  /** The most digits in one run of separated groups (a 19-digit card and a few more). */
+  private static final int MAX_GROUPED = 24;
+
   static final int NONE = 0;
   static final int MOBILE = 1;
   static final int MOBILE_86 = 2;
@@ -270,7 +303,7 @@ final class NumberRules {
       skip = 4;
     }
     int d = len - skip;
-    if (d == 11 && Validators.mobile(n, skip)) {
+    if (d == 11 && Validators.mobile(n, skip) && mobileGrouping(gs, ge, count, first)) {
       return first == 0 ? MOBILE : MOBILE_86;
     }
     if (first > 0) {
@@ -287,6 +320,22 @@ final class NumberRules {
       return Validators.cardIssuer(n, 0, d) ? CARD : CARD_WEAK;
     }
     return NONE;
+  }
+
+  /**
+   * A mobile number is split, if at all, after its third and seventh digit ({@code 138 1234 5678},
+   * {@code 138-12345678}, {@code 1381234 5678}): {@code 18 154 450 144} (a row of a table) and
+   * {@code 1-816-555-1212} (a North American number) are other groupings of eleven digits.
+   */
+  private static boolean mobileGrouping(int[] gs, int[] ge, int count, int first) {
+    int at = 0;
+    for (int g = first; g < count - 1; g++) {
+      at += ge[g] - gs[g];
+      if (at != 3 && at != 7) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -207,12 +207,23 @@ public final class Values {
   }
 
   String ipv4() {
-    return between(11, 223) + "." + between(0, 255) + "." + between(0, 255) + "." + between(1, 254);
+    // public unicast: the private, loopback and documentation ranges need context (NetRules)
+    int a = PUBLIC_FIRST_OCTETS[r.nextInt(PUBLIC_FIRST_OCTETS.length)];
+    return a + "." + between(0, 255) + "." + between(0, 255) + "." + between(1, 254);
   }
+
+  /**
+   * First octets of public IPv4 space (among them China's 58, 59, 60, 61, 101, 112–125, 180–183).
+   */
+  private static final int[] PUBLIC_FIRST_OCTETS = {
+    1, 8, 14, 27, 36, 39, 42, 49, 58, 59, 60, 61, 101, 106, 110, 111, 112, 113, 114, 115, 116, 117,
+    118, 119, 120, 121, 122, 123, 124, 125, 139, 140, 171, 175, 180, 182, 183, 202, 210, 211, 218,
+    219, 220, 221, 222, 223
+  };
 
   String ipv6() {
     return r.nextBoolean()
-        ? "2001:db8:"
+        ? "240e:3b4:"
             + Integer.toHexString(between(256, 65535))
             + "::"
             + Integer.toHexString(between(1, 65535))
