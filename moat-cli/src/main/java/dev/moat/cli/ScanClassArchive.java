@@ -30,22 +30,22 @@ import java.util.stream.Stream;
 final class ScanClassArchive {
   /**
    * Package prefixes of the classes a scan may load after its start: moat's scanning, sampling,
-   * detection and report code, the JSON library of the reports, and the JDBC drivers the PostgreSQL
-   * and MySQL exposure samplers use.
+   * detection and report code, and the JDBC drivers the PostgreSQL and MySQL exposure samplers use
+   * (with their logging facade).
    */
   static final List<String> PACKAGES =
       List.of(
-          "dev/moat/",
-          "com/fasterxml/jackson/core/",
-          "com/fasterxml/jackson/databind/",
+          "dev/moat/scan/",
+          "dev/moat/discover/",
+          "dev/moat/core/",
+          "dev/moat/report/scan/",
           "org/postgresql/",
           "org/mariadb/jdbc/",
           "org/slf4j/");
 
   /**
    * Packages of the JDK, by module, that a scan's connections, probes and samplers use and that the
-   * JDK's own archive and the empty scan leave out: sockets, channels, message digests (MySQL and
-   * PostgreSQL password hashing, SCRAM), JDBC.
+   * JDK's own archive and the empty scan leave out: sockets, channels, JDBC.
    */
   static final List<String> JDK_PACKAGES =
       List.of(
@@ -53,11 +53,6 @@ final class ScanClassArchive {
           "java.base/sun/net/",
           "java.base/java/nio/channels/",
           "java.base/sun/nio/ch/",
-          "java.base/java/security/",
-          "java.base/sun/security/provider/",
-          "java.base/sun/security/util/",
-          "java.base/sun/security/jca/",
-          "java.base/java/lang/constant/",
           "java.sql/java/sql/");
 
   private ScanClassArchive() {}
