@@ -104,6 +104,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-progress", descriptionKey = "scan.noProgress")
   boolean noProgress;
 
+  /** The checks, once loaded for the default ports. */
+  private @Nullable Checks checks;
+
+  /** The launcher's archive training (see {@link ScanClassArchive}); not for users. */
+  @Option(names = "--train-class-archive", hidden = true)
+  boolean trainClassArchive;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = err();
@@ -114,7 +121,11 @@ final class ScanCommand implements Callable<Integer> {
     ScanRenderer renderer = renderer(locale);
     Suppressions suppressions = suppressions();
     ScanConfig config = config(locale);
-    Scanner scanner = new Scanner(config, Checks.load());
+    // without -p the checks were loaded for their default ports; else the scanner loads them on a
+    // worker while the sweep starts
+    Checks loaded = checks;
+    Scanner scanner =
+        loaded != null ? new Scanner(config, loaded) : new Scanner(config, Checks::load);
     ScanProgress progress = scanner.progressFor(parsed, portSet);
     ConcurrentLinkedQueue<String> portErrors = new ConcurrentLinkedQueue<>();
     ProgressBar bar =
@@ -160,6 +171,9 @@ final class ScanCommand implements Callable<Integer> {
         Messages.get(
             "scan.summary", progress.swept(), shown.services().size(), shown.findings().size()));
     err.flush();
+    if (trainClassArchive) {
+      ScanClassArchive.loadClasses();
+    }
     boolean fail =
         threshold != null
             && shown.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
@@ -195,7 +209,9 @@ final class ScanCommand implements Callable<Integer> {
 
   private PortSet portSet() {
     if (ports == null) {
-      TreeSet<Integer> set = new TreeSet<>(Checks.load().defaultPorts());
+      Checks all = Checks.load();
+      checks = all;
+      TreeSet<Integer> set = new TreeSet<>(all.defaultPorts());
       set.addAll(ALTERNATE_PORTS);
       return PortSet.of(set);
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a scan: the sweep on the calling thread, and each open port handed to a fixed pool of {@link
@@ -30,17 +32,32 @@ import java.util.function.Consumer;
  * Per-port limits bound every task, so the pool always drains; a failing check is an error line of
  * its port, never the end of the scan.
  *
+ * <p>The checks are loaded and the fingerprinter built on the first worker while the sweep starts
+ * on the calling thread: on a fresh JVM that is tens of milliseconds of class loading that no
+ * longer delays the first connect. Workers wait for it; if it fails, the scan fails with its
+ * exception once the sweep is over.
+ *
  * <p>The report lists services by address and port and findings by severity, then address and port,
  * so two runs over the same network give the same order.
  */
 public final class Scanner {
   private final ScanConfig config;
-  private final PortInspector inspector;
+  private final Supplier<Checks> checks;
+  private volatile @Nullable PortInspector inspector;
 
   /** A scanner with {@code config} and {@code checks}. */
   public Scanner(ScanConfig config, Checks checks) {
+    this(config, () -> checks);
+    Objects.requireNonNull(checks, "checks");
+  }
+
+  /**
+   * A scanner with {@code config} and the checks {@code checks} gives, asked once, on a worker
+   * thread, when the first scan starts (e.g. {@code Checks::load}).
+   */
+  public Scanner(ScanConfig config, Supplier<Checks> checks) {
     this.config = Objects.requireNonNull(config, "config");
-    this.inspector = new PortInspector(config, checks);
+    this.checks = Objects.requireNonNull(checks, "checks");
   }
 
   /** Starts tracking a scan of {@code targets} over {@code ports}. */
@@ -63,6 +80,7 @@ public final class Scanner {
     ConcurrentLinkedQueue<PortResult> results = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(config.workers(), workerThreads());
     try {
+      pool.execute(this::prepareQuietly); // first in the queue: ready before the first open port
       PortSweep sweep = new PortSweep(config.concurrency(), config.rate(), config.connectTimeout());
       InetAddress[] lastHost = new InetAddress[1];
       sweep.run(
@@ -85,6 +103,7 @@ public final class Scanner {
     } finally {
       pool.shutdownNow();
     }
+    inspector(); // throws here, on the caller's thread, what the workers could not build
     List<PortResult> sorted = new ArrayList<>(results);
     sorted.sort(
         Comparator.comparing((PortResult r) -> addressKey(r.service().host()))
@@ -111,7 +130,7 @@ public final class Scanner {
       ConcurrentLinkedQueue<PortResult> results,
       Consumer<String> portErrors) {
     try {
-      PortResult r = inspector.inspect(e.host(), e.address(), e.port(), e.hint());
+      PortResult r = inspector().inspect(e.host(), e.address(), e.port(), e.hint());
       results.add(r);
       progress.findings.addAndGet(r.findings().size());
       r.errors().forEach(msg -> portErrors.accept(e.host() + ":" + e.port() + " " + msg));
@@ -119,6 +138,29 @@ public final class Scanner {
       portErrors.accept(e.host() + ":" + e.port() + " " + PortInspector.describe(ex));
     } finally {
       progress.inspected.incrementAndGet();
+    }
+  }
+
+  /** The inspector, built by the first caller. */
+  private PortInspector inspector() {
+    PortInspector i = inspector;
+    if (i == null) {
+      synchronized (this) {
+        i = inspector;
+        if (i == null) {
+          i = new PortInspector(config, checks.get());
+          inspector = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  private void prepareQuietly() {
+    try {
+      inspector();
+    } catch (RuntimeException e) {
+      // thrown again by scan() once the sweep is over
     }
   }
 
