@@ -11,7 +11,8 @@
 #     its port is identified as the right service AND carries the finding an unauthenticated
 #     instance deserves (e.g. memcached.no-auth, dirlisting.enabled, vcs.git-exposed); a locked one
 #     must have no finding at all.
-#  3. Sweeps all 65,535 ports of 127.0.0.1 in the namespace with dev.moat.bench.SweepRate (ports/s).
+#  3. Sweeps all 65,535 ports of 127.0.0.1 in the namespace with dev.moat.bench.SweepRate (ports/s),
+#     with one selector thread and with as many as the scanner uses at --rate 0.
 #
 # moat runs twice: as the ./moat launcher runs `scan` (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC and
 # a class-data-sharing archive made the launcher's way, by an empty scan with the hidden
@@ -199,5 +200,7 @@ PY
 
 # --- full sweep --------------------------------------------------------------------------------------
 if [ -f "$BENCH_JAR" ]; then
-  in_ns java -cp "$BENCH_JAR" dev.moat.bench.SweepRate 127.0.0.1 4000
+  # one selector thread, then as many as `moat scan --rate 0` uses (one per core, at most four)
+  in_ns java -cp "$BENCH_JAR" dev.moat.bench.SweepRate 127.0.0.1 4000 1
+  in_ns java -cp "$BENCH_JAR" dev.moat.bench.SweepRate 127.0.0.1 4000 $(( $(nproc) < 4 ? $(nproc) : 4 ))
 fi

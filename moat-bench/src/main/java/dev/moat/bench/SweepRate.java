@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * ip netns add moatbench; ip netns exec moatbench ip link set lo up
  * ip netns exec moatbench java -cp moat-bench/target/benchmarks.jar dev.moat.bench.SweepRate \
- *     127.0.0.1 4000
+ *     127.0.0.1 4000 [THREADS]
  * </pre>
  */
 public final class SweepRate {
@@ -23,16 +23,17 @@ public final class SweepRate {
   public static void main(String[] args) throws Exception {
     String host = args.length > 0 ? args[0] : "127.0.0.1";
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Targets t = Targets.parse(List.of(host), List.of());
     PortSet all = PortSet.all();
     AtomicLong open = new AtomicLong();
     AtomicLong swept = new AtomicLong();
-    PortSweep sweep = new PortSweep(concurrency, 0, Duration.ofMillis(1500));
+    PortSweep sweep = new PortSweep(concurrency, 0, Duration.ofMillis(1500), threads);
     long start = System.nanoTime();
     sweep.run(t.endpoints(all), e -> open.incrementAndGet(), (e, o) -> swept.incrementAndGet());
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "swept %d ports of %s in %.3f s: %.0f ports/s, %d open%n",
-        swept.get(), host, seconds, swept.get() / seconds, open.get());
+        "swept %d ports of %s in %.3f s with %d thread(s): %.0f ports/s, %d open%n",
+        swept.get(), host, seconds, threads, swept.get() / seconds, open.get());
   }
 }

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,6 +61,17 @@ public final class Scanner {
     this.checks = Objects.requireNonNull(checks, "checks");
   }
 
+  /**
+   * Selector threads for the sweep: an unlimited or very high rate (a host of one's own, a lab) is
+   * bound by the kernel's work per connect, which a second core nearly halves on loopback; a
+   * rate-limited sweep needs one.
+   */
+  private int sweepThreads() {
+    boolean fast = config.rate() == 0 || config.rate() > 20_000;
+    int cpus = Runtime.getRuntime().availableProcessors();
+    return fast ? Math.max(1, Math.min(Math.min(4, cpus), config.concurrency())) : 1;
+  }
+
   /** Starts tracking a scan of {@code targets} over {@code ports}. */
   public ScanProgress progressFor(Targets targets, PortSet ports) {
     return new ScanProgress(saturate(targets.endpointCount(ports)), saturate(targets.hostCount()));
@@ -81,21 +93,37 @@ public final class Scanner {
     ExecutorService pool = Executors.newFixedThreadPool(config.workers(), workerThreads());
     try {
       pool.execute(this::prepareQuietly); // first in the queue: ready before the first open port
-      PortSweep sweep = new PortSweep(config.concurrency(), config.rate(), config.connectTimeout());
-      InetAddress[] lastHost = new InetAddress[1];
+      PortSweep sweep =
+          new PortSweep(
+              config.concurrency(), config.rate(), config.connectTimeout(), sweepThreads());
+      Iterator<Endpoint> endpoints = targets.endpoints(ports);
+      // read by one sweep thread at a time: counts each host as its first port is taken
+      Iterator<Endpoint> counted =
+          new Iterator<>() {
+            private @Nullable InetAddress lastHost;
+
+            @Override
+            public boolean hasNext() {
+              return endpoints.hasNext();
+            }
+
+            @Override
+            public Endpoint next() {
+              Endpoint e = endpoints.next();
+              if (!e.address().equals(lastHost)) {
+                lastHost = e.address();
+                progress.hostsStarted.incrementAndGet();
+              }
+              return e;
+            }
+          };
       sweep.run(
-          targets.endpoints(ports),
+          counted,
           open -> {
             progress.open.incrementAndGet();
             pool.execute(() -> inspect(open, progress, results, portErrors));
           },
-          (e, open) -> {
-            progress.swept.incrementAndGet();
-            if (!e.address().equals(lastHost[0])) {
-              lastHost[0] = e.address();
-              progress.hostsStarted.incrementAndGet();
-            }
-          });
+          (e, open) -> progress.swept.incrementAndGet());
       pool.shutdown();
       while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
         // each task is bounded by its limits; keep waiting

@@ -2,6 +2,7 @@ package dev.moat.scan.sweep;
 
 import dev.moat.scan.target.Endpoint;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -10,16 +11,20 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A TCP connect ("-sT") sweep. One thread drives a {@link Selector}: it starts non-blocking
- * connects while fewer than {@code concurrency} are in flight and the rate limit allows, and
- * collects each as open (connect completed), closed (refused or reset) or filtered (no answer
- * within the timeout). Open connections are closed at once with a RST (linger 0, set only on them:
- * one system call less for every closed port), so a full sweep leaves no TIME_WAIT sockets behind.
+ * A TCP connect ("-sT") sweep. A thread drives a {@link Selector} (or several threads one each,
+ * taking endpoints from the same iterator): it starts non-blocking connects while fewer than {@code
+ * concurrency} are in flight and the rate limit allows, and collects each as open (connect
+ * completed), closed (refused or reset) or filtered (no answer within the timeout). Open
+ * connections are closed at once with a RST (linger 0, set only on them: one system call less for
+ * every closed port), so a full sweep leaves no TIME_WAIT sockets behind.
  *
  * <p>Timeouts are equal for every connect, so in-flight connects form a FIFO queue ordered by
  * deadline: expiry is a peek at its head. Memory is O(concurrency). A local resource error (out of
@@ -30,6 +35,7 @@ public final class PortSweep {
   private final int concurrency;
   private final int rate;
   private final long timeoutNanos;
+  private final int threads;
 
   /**
    * @param concurrency most connects in flight
@@ -37,15 +43,31 @@ public final class PortSweep {
    * @param timeout how long a connect may take before the port counts as filtered
    */
   public PortSweep(int concurrency, int rate, Duration timeout) {
+    this(concurrency, rate, timeout, 1);
+  }
+
+  /**
+   * A sweep driven by {@code threads} selector threads that take endpoints from one queue and share
+   * the limits ({@code concurrency} and {@code rate} are split between them). One thread keeps up
+   * with any network; on loopback, where every connect is answered at once, the kernel's work per
+   * connect is the limit and a second core nearly doubles the rate.
+   *
+   * @param threads selector threads, at least 1
+   */
+  public PortSweep(int concurrency, int rate, Duration timeout, int threads) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
     }
     if (rate < 0) {
       throw new IllegalArgumentException("rate must be >= 0: " + rate);
     }
+    if (threads < 1 || threads > concurrency) {
+      throw new IllegalArgumentException("threads must be 1.." + concurrency + ": " + threads);
+    }
     this.concurrency = concurrency;
     this.rate = rate;
     this.timeoutNanos = timeout.toNanos();
+    this.threads = threads;
   }
 
   /** Told about every endpoint as it finishes. */
@@ -56,15 +78,59 @@ public final class PortSweep {
   }
 
   /**
-   * Sweeps every endpoint of {@code endpoints}, calling {@code onOpen} for each open one (on the
-   * sweep thread: hand it off quickly) and {@code progress} for each one finished.
+   * Sweeps every endpoint of {@code endpoints}, calling {@code onOpen} for each open one (on a
+   * sweep thread: hand it off quickly) and {@code progress} for each one finished. With more than
+   * one thread both are called from several threads at once, and {@code endpoints} is read by one
+   * thread at a time; the caller's thread is one of the sweepers and returns when all are done.
    *
    * @throws IOException when no selector can be opened
    */
   public void run(Iterator<Endpoint> endpoints, Consumer<Endpoint> onOpen, Progress progress)
       throws IOException {
-    try (Selector selector = Selector.open()) {
-      new Run(selector, onOpen, progress).loop(endpoints);
+    if (threads == 1) {
+      try (Selector selector = Selector.open()) {
+        new Run(selector, onOpen, progress, concurrency, rate).loop(new Object(), endpoints);
+      }
+      return;
+    }
+    Object lock = new Object();
+    List<Thread> helpers = new ArrayList<>();
+    AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+    for (int t = 0; t < threads; t++) {
+      int share = concurrency / threads + (t < concurrency % threads ? 1 : 0);
+      int rateShare = rate == 0 ? 0 : Math.max(1, rate / threads);
+      Runnable r =
+          () -> {
+            try (Selector selector = Selector.open()) {
+              new Run(selector, onOpen, progress, share, rateShare).loop(lock, endpoints);
+            } catch (IOException | RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+            }
+          };
+      if (t == threads - 1) {
+        r.run(); // the caller's thread is the last sweeper
+      } else {
+        Thread th = new Thread(r, "moat-sweep-" + t);
+        th.setDaemon(true);
+        th.start();
+        helpers.add(th);
+      }
+    }
+    for (Thread th : helpers) {
+      try {
+        th.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while sweeping");
+      }
+    }
+    Throwable f = failure.get();
+    if (f instanceof IOException io) {
+      throw io;
+    } else if (f instanceof RuntimeException re) {
+      throw re;
+    } else if (f instanceof Error err) {
+      throw err;
     }
   }
 
@@ -73,22 +139,43 @@ public final class PortSweep {
     private final Selector selector;
     private final Consumer<Endpoint> onOpen;
     private final Progress progress;
+    private final int concurrency;
+    private final int rate;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private int live;
     private boolean backOff;
+    private boolean exhausted;
 
-    Run(Selector selector, Consumer<Endpoint> onOpen, Progress progress) {
+    Run(
+        Selector selector,
+        Consumer<Endpoint> onOpen,
+        Progress progress,
+        int concurrency,
+        int rate) {
       this.selector = selector;
       this.onOpen = onOpen;
       this.progress = progress;
+      this.concurrency = concurrency;
+      this.rate = rate;
     }
 
-    void loop(Iterator<Endpoint> endpoints) throws IOException {
+    /** The next endpoint of {@code endpoints} (read under {@code lock}), or null at the end. */
+    private @Nullable Endpoint take(Object lock, Iterator<Endpoint> endpoints) {
+      synchronized (lock) {
+        if (endpoints.hasNext()) {
+          return endpoints.next();
+        }
+      }
+      exhausted = true;
+      return null;
+    }
+
+    void loop(Object lock, Iterator<Endpoint> endpoints) throws IOException {
       long nanosPerPermit = rate == 0 ? 0 : 1_000_000_000L / rate;
       long nextPermit = System.nanoTime();
       while (true) {
         long now = System.nanoTime();
-        while (!backOff && live < concurrency && endpoints.hasNext()) {
+        while (!backOff && live < concurrency && !exhausted) {
           if (nanosPerPermit > 0) {
             if (nextPermit - now > 0) {
               break;
@@ -96,11 +183,14 @@ public final class PortSweep {
             // No bursts beyond one permit: a production network sees an even rate.
             nextPermit = Math.max(nextPermit, now - nanosPerPermit) + nanosPerPermit;
           }
-          start(endpoints.next(), now);
+          Endpoint e = take(lock, endpoints);
+          if (e != null) {
+            start(e, now);
+          }
         }
         if (live == 0) {
           backOff = false;
-          if (!endpoints.hasNext()) {
+          if (exhausted) {
             return;
           }
         }
@@ -109,7 +199,7 @@ public final class PortSweep {
         if (head != null) {
           until = head.deadline - now;
         }
-        if (nanosPerPermit > 0 && live < concurrency && endpoints.hasNext()) {
+        if (nanosPerPermit > 0 && live < concurrency && !exhausted) {
           until = Math.min(until, nextPermit - now);
         }
         long waitMs = until == Long.MAX_VALUE ? 10 : Math.max(0, until / 1_000_000L);
@@ -125,7 +215,8 @@ public final class PortSweep {
           Pending p = (Pending) k.attachment();
           boolean open;
           try {
-            open = ((SocketChannel) k.channel()).finishConnect();
+            SocketChannel ch = (SocketChannel) k.channel();
+            open = ch.finishConnect() && !selfConnected(ch);
           } catch (IOException ex) {
             open = false;
           }
@@ -180,9 +271,12 @@ public final class PortSweep {
         ch = SocketChannel.open();
         ch.configureBlocking(false);
         if (ch.connect(new InetSocketAddress(e.address(), e.port()))) {
+          boolean self = selfConnected(ch);
           abort(ch);
-          onOpen.accept(e);
-          progress.swept(e, true);
+          if (!self) {
+            onOpen.accept(e);
+          }
+          progress.swept(e, !self);
           return;
         }
         Pending p = new Pending(e, ch, now + timeoutNanos);
@@ -199,6 +293,16 @@ public final class PortSweep {
         backOff = live > 0;
       }
     }
+  }
+
+  /**
+   * A connect to a closed port of this very host in the ephemeral range can get that port as its
+   * own source port; TCP's simultaneous open then connects the socket to itself, and nothing
+   * listens there. (Seen on sweeps of the whole range of 127.0.0.1: a phantom open port in one run
+   * of two.)
+   */
+  static boolean selfConnected(SocketChannel ch) throws IOException {
+    return ch.getLocalAddress() != null && ch.getLocalAddress().equals(ch.getRemoteAddress());
   }
 
   /** Closes a connected channel with a RST (linger 0): no TIME_WAIT left behind. */
