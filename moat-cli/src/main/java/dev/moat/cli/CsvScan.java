@@ -2,9 +2,7 @@ package dev.moat.cli;
 
 import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.Match;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,30 +11,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scans CSV and TSV files cell by cell, so that the header names each column: a {@code 身份证号} or
  * {@code passport_no} column raises its values' confidence the way a hotword does in prose, and
- * column-only entities (names, addresses) are found. Reported lines and code-point offsets are
- * those of the file, as for any other text.
+ * column-only entities (names, addresses) are found.
  *
  * <p>The first line is taken as a header when it has at least two cells and no matches of its own;
- * otherwise the file is streamed like any text. Constant memory holds: a line longer than {@value
- * #MAX_LINE} chars ends cell mode, and the rest of the file from that line on is streamed by the
- * engine with line numbers shifted. Quoted cells are unquoted; a quoted newline splits a record in
- * two, which only costs those cells their column name.
+ * otherwise the file is streamed like any text. Quoted cells are unquoted; a quoted newline splits
+ * a record in two, which only costs those cells their column name. See {@link LineScan} for lines,
+ * offsets and constant memory.
  */
-final class CsvScan {
-  static final int MAX_LINE = 1 << 20;
-
-  private final DetectionEngine engine;
+final class CsvScan extends LineScan {
   private final char delimiter;
-  private final DetectionEngine.StreamSink sink;
-
-  /** Set by {@link #readLine} when a line exceeds {@link #MAX_LINE}. */
-  private boolean overlong;
+  private List<String> header = List.of();
+  private final List<Integer> starts = new ArrayList<>();
 
   /** A scan of one file. Not thread-safe; one instance per file. */
   CsvScan(DetectionEngine engine, char delimiter, DetectionEngine.StreamSink sink) {
-    this.engine = engine;
+    super(engine, sink);
     this.delimiter = delimiter;
-    this.sink = sink;
   }
 
   /**
@@ -53,77 +43,32 @@ final class CsvScan {
     return n.endsWith(".tsv") ? '\t' : 0;
   }
 
-  /** Reads {@code in} to its end, reporting matches to the sink. */
-  void run(Reader in) throws IOException {
-    BufferedReader r = new BufferedReader(in, 1 << 16);
-    r.mark(MAX_LINE + 2);
-    String first = readLine(r);
-    List<String> header = first == null ? List.of() : cells(first, delimiter, null);
-    if (first == null || header.size() < 2 || !engine.find(first).isEmpty()) {
-      r.reset();
-      engine.scan(r, sink);
-      return;
+  @Override
+  boolean begin(String first) {
+    List<String> names = cells(first, delimiter, null);
+    if (names.size() < 2 || !engine.find(first).isEmpty()) {
+      return false;
     }
-    for (int i = 0; i < header.size(); i++) {
-      header.set(i, header.get(i).strip());
-    }
-    long line = 1;
-    List<Integer> starts = new ArrayList<>();
-    while (true) {
-      r.mark(MAX_LINE + 2);
-      String text = readLine(r);
-      if (text == null) {
-        if (overlong) {
-          overlong = false;
-          r.reset();
-          long shift = line;
-          engine.scan(r, (l, s, e, m) -> sink.accept(l + shift, s, e, m));
-        }
-        return;
-      }
-      line++;
-      starts.clear();
-      List<String> cells = cells(text, delimiter, starts);
-      long cp = 0;
-      int at = 0;
-      for (int i = 0; i < cells.size(); i++) {
-        int start = starts.get(i);
-        cp += text.codePointCount(at, start);
-        at = start;
-        String cell = cells.get(i);
-        String field = i < header.size() ? header.get(i) : "";
-        for (Match m : engine.findInField(field, cell)) {
-          long s = cp + cell.codePointCount(0, m.start());
-          long e = s + cell.codePointCount(m.start(), m.end());
-          sink.accept(line, s, e, m);
-        }
-      }
-    }
+    names.replaceAll(String::strip);
+    header = names;
+    return true;
   }
 
-  /**
-   * One line without its terminator, or null at the end of input or when the line is longer than
-   * {@link #MAX_LINE} (then {@link #overlong} is set).
-   */
-  private @Nullable String readLine(BufferedReader r) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    int c;
-    while ((c = r.read()) >= 0) {
-      if (c == '\n') {
-        return trimCr(sb);
-      }
-      if (sb.length() >= MAX_LINE) {
-        overlong = true;
-        return null;
-      }
-      sb.append((char) c);
-    }
-    return sb.length() == 0 ? null : trimCr(sb);
+  @Override
+  boolean firstIsData() {
+    return false;
   }
 
-  private static String trimCr(StringBuilder sb) {
-    int n = sb.length();
-    return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
+  @Override
+  void line(long number, String text) throws IOException {
+    starts.clear();
+    List<String> cells = cells(text, delimiter, starts);
+    for (int i = 0; i < cells.size(); i++) {
+      String field = i < header.size() ? header.get(i) : "";
+      for (Match m : engine.findInField(field, cells.get(i))) {
+        report(number, text, starts.get(i), m);
+      }
+    }
   }
 
   /**

@@ -218,10 +218,16 @@ final class DetectRun {
         gzip = d.gzip();
         if (d instanceof Decoded.Text text) {
           charset = text.charset().name();
-          char delimiter = CsvScan.delimiter(t.path().getFileName().toString());
+          String name = t.path().getFileName().toString();
+          char delimiter = CsvScan.delimiter(name);
           InputStream utf8 = text.utf8();
           if (delimiter != 0) {
             new CsvScan(engine, delimiter, sink).run(text.reader());
+          } else if (JsonLinesScan.jsonName(name)
+              || (JsonLinesScan.logName(name)
+                  && (utf8 == null || JsonLinesScan.startsLikeJson(utf8)))) {
+            // keys as context; a .log is read this way only when it starts like JSON
+            new JsonLinesScan(engine, sink).run(text.reader());
           } else if (utf8 != null) {
             // UTF-8 and ASCII, the common case: scanned as bytes, same matches, no decoding.
             engine.scanUtf8(utf8, sink);

@@ -84,11 +84,11 @@ final class CsvScanTest {
 
   @Test
   void scan_overlongLine_restIsStreamedWithShiftedLines() throws IOException {
-    String longLine = "x".repeat(CsvScan.MAX_LINE + 10) + " 13812345678";
+    String longLine = "x".repeat(LineScan.MAX_LINE + 10) + " 13812345678";
     String csv = "a,mobile\n1,13812345678\n" + longLine + "\n2,13912345678\n";
     List<Hit> hits = scan(csv, ',');
     assertThat(hits).extracting(Hit::line).containsExactly(2L, 3L, 4L);
-    assertThat(hits.get(1).start()).isEqualTo(CsvScan.MAX_LINE + 11);
+    assertThat(hits.get(1).start()).isEqualTo(LineScan.MAX_LINE + 11);
   }
 
   @Test

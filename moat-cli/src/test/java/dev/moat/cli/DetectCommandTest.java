@@ -317,6 +317,24 @@ final class DetectCommandTest {
   }
 
   @Test
+  void detect_jsonLinesLog_keysNameTheValues_plainLogUnchanged() throws IOException {
+    String line =
+        "{\"user\":{\"name\":\"张伟\",\"addr\":\"北京市朝阳区建国路88号\"},\"mobile\":\"13812345678\"}\n";
+    Path json = file("app.log", line);
+    Path text = file("text.log", "user 张伟 addr 北京市朝阳区建国路88号 mobile 13812345678\n");
+
+    Result r = run("detect", "--format", "jsonl", json.toString(), text.toString());
+
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).contains("\"path\":\"" + json + "\"", "\"entity\":\"CN_NAME\"");
+    assertThat(lines.get(1)).contains("\"entity\":\"CN_ADDRESS\"", "\"start\":29");
+    assertThat(lines.get(2)).contains("\"entity\":\"CN_MOBILE\"");
+    // the same words as prose: only the mobile number, as before
+    assertThat(lines.get(3)).contains("\"path\":\"" + text + "\"", "\"entity\":\"CN_MOBILE\"");
+  }
+
+  @Test
   void detect_corruptGzipAmongOthers_notedAndRunContinues() throws IOException {
     file("d/a.log", LOG_LINE);
     Files.write(dir.resolve("d/bad.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
