@@ -10,8 +10,10 @@ import dev.moat.core.detect.Match;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Scans JSON Lines (one JSON value per line: application logs, {@code .jsonl}/{@code .ndjson}
@@ -38,6 +40,10 @@ final class JsonLinesScan extends LineScan {
   /** Bytes {@link #startsLikeJson} looks at for the first char that is not white space. */
   private static final int PEEK = 4096;
 
+  /** Keys remembered in {@link #hinting} at most; JSON keys repeat, a map of ids does not. */
+  private static final int MAX_KEYS = 4096;
+
+  private final Map<String, Boolean> hinting = new HashMap<>();
   private final List<Match> found = new ArrayList<>();
   private final List<Integer> offsets = new ArrayList<>();
 
@@ -145,8 +151,8 @@ final class JsonLinesScan extends LineScan {
 
   /**
    * Parses {@code text} as one JSON value and collects, in {@link #found} with their line offsets
-   * in {@link #offsets}, the matches of every scalar value (and key) seen with its key. False when
-   * the line is not one JSON object or array; then nothing is collected.
+   * in {@link #offsets}, the matches of every scalar value seen with its key (when the key hints).
+   * False when the line is not one JSON object or array; then nothing is collected.
    */
   private boolean structured(String text) {
     found.clear();
@@ -161,9 +167,7 @@ final class JsonLinesScan extends LineScan {
     try (JsonParser p = JSON.createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.FIELD_NAME) {
-          value(text, p, "", true);
-        } else if (t == JsonToken.VALUE_STRING) {
+        if (t == JsonToken.VALUE_STRING) {
           value(text, p, key(p), true);
         } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
           value(text, p, key(p), false);
@@ -193,6 +197,18 @@ final class JsonLinesScan extends LineScan {
    * quoted} tokens start with a quote in {@code text} and may hold escapes, which are mapped back.
    */
   private void value(String text, JsonParser p, String field, boolean quoted) throws IOException {
+    // the plain scan of the line sees every value already; only a key that hints adds anything
+    Boolean hints = hinting.get(field);
+    if (hints == null) {
+      if (hinting.size() > MAX_KEYS) {
+        hinting.clear();
+      }
+      hints = engine.fieldHints(field);
+      hinting.put(field, hints);
+    }
+    if (!hints) {
+      return;
+    }
     String v = p.getText();
     List<Match> ms = engine.findInField(field, v);
     if (ms.isEmpty()) {

@@ -32,6 +32,9 @@ abstract class LineScan {
   private int countedChars;
   private long countedCodePoints;
 
+  /** Read-ahead buffer of {@link #readLine}. */
+  private final char[] chunk = new char[8192];
+
   LineScan(DetectionEngine engine, DetectionEngine.StreamSink sink) {
     this.engine = engine;
     this.sink = sink;
@@ -101,22 +104,31 @@ abstract class LineScan {
 
   /**
    * One line without its terminator, or null at the end of input or when the line is longer than
-   * {@link #MAX_LINE} (then {@link #overlong} is set).
+   * {@link #MAX_LINE} (then {@link #overlong} is set). Reads in bulk: {@code r} is marked at the
+   * line's start, read ahead, then reset and skipped to just past the line.
    */
   private @Nullable String readLine(BufferedReader r) throws IOException {
     StringBuilder sb = new StringBuilder();
-    int c;
-    while ((c = r.read()) >= 0) {
-      if (c == '\n') {
-        return trimCr(sb);
+    char[] chunk = this.chunk;
+    while (true) {
+      int n = r.read(chunk, 0, Math.min(chunk.length, MAX_LINE + 1 - sb.length()));
+      if (n < 0) {
+        return sb.length() == 0 ? null : trimCr(sb);
       }
-      if (sb.length() >= MAX_LINE) {
+      for (int i = 0; i < n; i++) {
+        if (chunk[i] == '\n') {
+          sb.append(chunk, 0, i);
+          r.reset();
+          r.skip(sb.length() + 1L);
+          return trimCr(sb);
+        }
+      }
+      sb.append(chunk, 0, n);
+      if (sb.length() > MAX_LINE) {
         overlong = true;
         return null;
       }
-      sb.append((char) c);
     }
-    return sb.length() == 0 ? null : trimCr(sb);
   }
 
   private static String trimCr(StringBuilder sb) {

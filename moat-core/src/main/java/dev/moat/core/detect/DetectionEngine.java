@@ -37,6 +37,15 @@ public interface DetectionEngine {
   List<Match> findInField(String fieldName, CharSequence value);
 
   /**
+   * Whether {@code fieldName} hints at some entity, so that {@link #findInField} can find more in a
+   * value than {@link #find} (a {@code name} field's bare {@code 张伟}) or with more confidence.
+   * False means {@code findInField(fieldName, v)} equals {@code find(v)}.
+   */
+  default boolean fieldHints(String fieldName) {
+    return true;
+  }
+
+  /**
    * Streams {@code in} to its end, reporting each match with its 1-based line and code-point
    * offsets within that line. Memory stays bounded whatever the length of the input or of a line.
    */

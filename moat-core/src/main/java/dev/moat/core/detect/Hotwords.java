@@ -14,10 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hotwords and field-name hints per entity, loaded from {@code context.tsv}. Immutable after
- * construction; custom detectors add their own through {@link #with}.
+ * Hotwords and field-name hints per entity, loaded from {@code context.tsv}. Its words never change
+ * after construction (a cache of field-name answers aside) and it is thread-safe; custom detectors
+ * add their own through {@link #with}.
  */
 final class Hotwords {
   /** Chars searched before a candidate for hotwords. */
@@ -32,6 +34,11 @@ final class Hotwords {
   private final Map<String, HotwordTable> tables;
 
   private final Map<String, String[]> hints;
+
+  /** {@link #entitiesForField} answers by field name. */
+  private final Map<String, Set<String>> fields = new ConcurrentHashMap<>();
+
+  private static final int MAX_FIELDS = 4096;
 
   private Hotwords(Map<String, char[][]> words, Map<String, String[]> hints) {
     this.words = words;
@@ -110,23 +117,42 @@ final class Hotwords {
     return b.toString();
   }
 
-  /** Entities whose field hints match {@code fieldName}. */
+  /**
+   * Entities whose field hints match {@code fieldName} (immutable). Field names repeat (columns,
+   * JSON keys), so answers are remembered, up to {@value #MAX_FIELDS} names.
+   */
   Set<String> entitiesForField(String fieldName) {
+    Set<String> known = fields.get(fieldName);
+    if (known != null) {
+      return known;
+    }
     String f = normalizeField(fieldName);
     Set<String> out = new HashSet<>();
-    if (f.isEmpty()) {
-      return out;
-    }
-    for (Map.Entry<String, String[]> e : hints.entrySet()) {
-      for (String h : e.getValue()) {
-        boolean ascii = h.chars().allMatch(c -> c < 128);
-        if (ascii ? f.equals(h) || (h.length() >= 3 && f.endsWith(h)) : f.contains(h)) {
-          out.add(e.getKey());
-          break;
+    if (!f.isEmpty()) {
+      for (Map.Entry<String, String[]> e : hints.entrySet()) {
+        for (String h : e.getValue()) {
+          if (ascii(h) ? f.equals(h) || (h.length() >= 3 && f.endsWith(h)) : f.contains(h)) {
+            out.add(e.getKey());
+            break;
+          }
         }
       }
     }
-    return out;
+    Set<String> result = Set.copyOf(out);
+    if (fields.size() >= MAX_FIELDS) {
+      fields.clear();
+    }
+    fields.put(fieldName, result);
+    return result;
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -59,13 +59,18 @@ final class Scan {
     this.hits = hits;
     this.fieldEntities = fieldEntities;
     this.window = window;
+    // a short text (a field value) has few candidates: no 6 KB of batch arrays for each one
+    int batch = window != null ? BATCH : Math.min(BATCH, Math.max(16, (hi - lo) / 4));
+    candStart = new int[batch];
+    candEnd = new int[batch];
+    candFlags = new int[batch];
   }
 
   /** Candidates found by {@link #tokenize}: start, end and class bits (or CJK / AT). */
-  private final int[] candStart = new int[BATCH];
+  private final int[] candStart;
 
-  private final int[] candEnd = new int[BATCH];
-  private final int[] candFlags = new int[BATCH];
+  private final int[] candEnd;
+  private final int[] candFlags;
   private int candCount;
 
   private static final int BATCH = 512;
@@ -132,7 +137,7 @@ final class Scan {
     final int[] ce = candEnd;
     final int[] cf = candFlags;
     int n = 0;
-    while (i < hi && n < BATCH) {
+    while (i < hi && n < cs.length) {
       char c = a[i];
       int k;
       if (c < 128) {

@@ -48,6 +48,11 @@ final class StandardEngine implements DetectionEngine {
   }
 
   @Override
+  public boolean fieldHints(String fieldName) {
+    return !rules.hotwords().entitiesForField(fieldName).isEmpty();
+  }
+
+  @Override
   public void scan(Reader in, StreamSink sink) throws IOException {
     new StreamScan(this, in, sink).run();
   }
