@@ -223,10 +223,9 @@ final class DetectRun {
           InputStream utf8 = text.utf8();
           if (delimiter != 0) {
             new CsvScan(engine, delimiter, sink).run(text.reader());
-          } else if (JsonLinesScan.jsonName(name)
-              || (JsonLinesScan.logName(name)
-                  && (utf8 == null || JsonLinesScan.startsLikeJson(utf8)))) {
-            // keys as context; a .log is read this way only when it starts like JSON
+          } else if ((JsonLinesScan.jsonName(name) || JsonLinesScan.logName(name))
+              && (utf8 == null || JsonLinesScan.firstLineIsJson(utf8))) {
+            // keys as context, when the first line is JSON; other UTF-8 files keep the byte path
             new JsonLinesScan(engine, sink).run(text.reader());
           } else if (utf8 != null) {
             // UTF-8 and ASCII, the common case: scanned as bytes, same matches, no decoding.

@@ -9,6 +9,7 @@ import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.Match;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class JsonLinesScan extends LineScan {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
           .build();
 
-  /** Bytes {@link #startsLikeJson} looks at for the first char that is not white space. */
+  /** Bytes {@link #firstLineIsJson} reads ahead. */
   private static final int PEEK = 4096;
 
   /** Keys remembered in {@link #hinting} at most; JSON keys repeat, a map of ids does not. */
@@ -72,21 +73,37 @@ final class JsonLinesScan extends LineScan {
   }
 
   /**
-   * Whether the first char other than white space in {@code in} (which must support mark) is <code>
-   * &#123;</code> or {@code [}; {@code in} is left where it was.
+   * Whether the first line of {@code in} (which must support mark) is one JSON object or array, as
+   * {@link #begin} will judge it; {@code in} is left where it was. A first line longer than {@value
+   * #PEEK} bytes counts when it starts with <code>&#123;</code> or {@code [}.
    */
-  static boolean startsLikeJson(InputStream in) throws IOException {
-    in.mark(PEEK);
+  static boolean firstLineIsJson(InputStream in) throws IOException {
+    in.mark(PEEK + 1);
+    byte[] b;
     try {
-      for (int i = 0; i < PEEK; i++) {
-        int c = in.read();
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-          return c == '{' || c == '[';
-        }
-      }
-      return false;
+      b = in.readNBytes(PEEK);
     } finally {
       in.reset();
+    }
+    int end = 0;
+    while (end < b.length && b[end] != '\n') {
+      end++;
+    }
+    String first = new String(b, 0, end, StandardCharsets.UTF_8);
+    if (end == PEEK) {
+      String s = first.stripLeading();
+      return s.startsWith("{") || s.startsWith("[");
+    }
+    try (JsonParser p = JSON.createParser(first)) {
+      if (!first.isBlank() && "{[".indexOf(first.strip().charAt(0)) >= 0) {
+        while (p.nextToken() != null) {
+          // parse to the end: any error means not JSON
+        }
+        return true;
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
     }
   }
 

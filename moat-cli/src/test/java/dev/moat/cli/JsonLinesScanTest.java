@@ -110,16 +110,22 @@ final class JsonLinesScanTest {
   }
 
   @Test
-  void startsLikeJson_peeksWithoutConsuming() throws IOException {
-    ByteArrayInputStream json =
-        new ByteArrayInputStream("  \n{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-    ByteArrayInputStream log =
-        new ByteArrayInputStream("2026-01-01 {\"a\":1}".getBytes(StandardCharsets.UTF_8));
+  void firstLineIsJson_judgesTheFirstLine_withoutConsuming() throws IOException {
+    ByteArrayInputStream jsonl = utf8("{\"a\":1}\n{\"b\":2}\n");
+    ByteArrayInputStream pretty = utf8("{\n  \"a\": 1\n}\n");
+    ByteArrayInputStream log = utf8("2026-01-01 {\"a\":1}\n");
+    ByteArrayInputStream broken = utf8("{\"a\":\n");
 
-    assertThat(JsonLinesScan.startsLikeJson(json)).isTrue();
-    assertThat(json.read()).isEqualTo(' ');
-    assertThat(JsonLinesScan.startsLikeJson(log)).isFalse();
+    assertThat(JsonLinesScan.firstLineIsJson(jsonl)).isTrue();
+    assertThat(jsonl.read()).isEqualTo('{');
+    assertThat(JsonLinesScan.firstLineIsJson(pretty)).isFalse();
+    assertThat(JsonLinesScan.firstLineIsJson(log)).isFalse();
     assertThat(log.read()).isEqualTo('2');
+    assertThat(JsonLinesScan.firstLineIsJson(broken)).isFalse();
+  }
+
+  private static ByteArrayInputStream utf8(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
