@@ -86,6 +86,23 @@ final class ConfigLoader {
   }
 
   /**
+   * The config as a command reads it: {@code --config FILE} when given, else {@code ./moat.yaml},
+   * else {@code ~/.moat/config.yaml}, with {@code MOAT_*} overrides from {@code env}.
+   *
+   * @param errorKey the message key of a config error for this command (its one-line usage error)
+   * @throws UserException a usage error (exit 2) for a config that cannot be used
+   */
+  static MoatConfig forCommand(@Nullable Path explicit, Map<String, String> env, String errorKey) {
+    try {
+      return load(
+              explicit, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), env)
+          .config();
+    } catch (ConfigException e) {
+      throw UserException.usage(errorKey, e.getMessage());
+    }
+  }
+
+  /**
    * Finds, reads and validates the config.
    *
    * @param explicit {@code --config}, if given; it must exist

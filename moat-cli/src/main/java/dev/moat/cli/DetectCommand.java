@@ -190,18 +190,8 @@ public final class DetectCommand implements Callable<Integer> {
   }
 
   private MoatConfig loadConfig() {
-    Path explicit = parent == null ? null : parent.config;
-    try {
-      ConfigLoader.Loaded l =
-          ConfigLoader.load(
-              explicit,
-              Path.of("").toAbsolutePath(),
-              Path.of(System.getProperty("user.home")),
-              System.getenv());
-      return l.config();
-    } catch (ConfigException e) {
-      throw UserException.usage("detect.error.config", e.getMessage());
-    }
+    return ConfigLoader.forCommand(
+        parent == null ? null : parent.config, System.getenv(), "detect.error.config");
   }
 
   private DetectConfig applyOptions(DetectConfig c) {

@@ -275,17 +275,9 @@ public final class DiscoverCommand implements Callable<Integer> {
   }
 
   private DiscoverConfig loadConfig() {
-    try {
-      return ConfigLoader.load(
-              parent == null ? null : parent.config,
-              Path.of("").toAbsolutePath(),
-              Path.of(System.getProperty("user.home")),
-              env)
-          .config()
-          .discover();
-    } catch (ConfigException e) {
-      throw UserException.usage("discover.error.config", e.getMessage());
-    }
+    return ConfigLoader.forCommand(
+            parent == null ? null : parent.config, env, "discover.error.config")
+        .discover();
   }
 
   private @Nullable Sampler sampler(String src, Credentials account) {
