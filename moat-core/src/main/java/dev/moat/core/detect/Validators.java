@@ -131,19 +131,25 @@ final class Validators {
     return sum % 10 == 0;
   }
 
-  /** Known payment-card issuer prefix for a card of {@code len} digits. */
+  /**
+   * A card number that needs no context: the issuer prefix of a card commonly issued or used in
+   * China, at the length that issuer uses. UnionPay (62, 81) at 16–19 digits, Visa, Mastercard and
+   * Discover at 16, JCB at 16, American Express at 15. Other Luhn-valid numbers (a 19-digit 4…, a
+   * domestic 95… debit card, an 18-digit 3…) are as likely 18/19-digit ids of some system as cards:
+   * one random id in ten passes Luhn, so they count as cards only with context ({@code 卡号}, a
+   * {@code card_no} column).
+   */
   static boolean cardIssuer(char[] a, int off, int len) {
     int d1 = a[off] - '0';
     int d2 = d1 * 10 + (a[off + 1] - '0');
     int d4 = d2 * 100 + (a[off + 2] - '0') * 10 + (a[off + 3] - '0');
     return switch (d1) {
-      case 6 -> d2 == 62 || d2 == 60 || d2 == 65 || d2 == 64 || d4 == 6011;
-      case 4 -> len == 16 || len == 19; // Visa (co-branded cards of Chinese banks too)
+      case 6 -> d2 == 62 || (len == 16 && (d2 == 65 || d2 == 64 || d4 == 6011));
+      case 4 -> len == 16; // Visa (co-branded cards of Chinese banks too)
       case 5 -> d2 >= 51 && d2 <= 55 && len == 16; // Mastercard
       case 2 -> d4 >= 2221 && d4 <= 2720 && len == 16; // Mastercard 2-series
-      case 3 -> (d2 == 35 && len >= 16) || ((d2 == 34 || d2 == 37) && len == 15);
-      case 9 -> d2 == 95 || d4 == 9400 || d4 == 9558; // domestic debit (ICBC 9558 …)
-      case 8 -> d2 == 81;
+      case 3 -> (d2 == 35 && len == 16) || ((d2 == 34 || d2 == 37) && len == 15);
+      case 8 -> d2 == 81; // UnionPay's 81 series
       default -> false;
     };
   }
