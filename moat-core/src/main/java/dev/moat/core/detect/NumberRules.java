@@ -23,6 +23,12 @@ final class NumberRules {
     if (sc.joinedBefore(s)) {
       return e;
     }
+    if (len == 7 && (after == '(' || after == '（')) {
+      int r = macauId(sc, s, e);
+      if (r > 0) {
+        return r;
+      }
+    }
     if (after == '-' && len == 8) {
       int r = TokenRules.dashedOrgCode(sc, s, e);
       if (r > 0) {
@@ -46,6 +52,25 @@ final class NumberRules {
     }
     single(sc, s, e);
     return e;
+  }
+
+  /**
+   * A Macau resident ID as printed, {@code 1234567(8)}: 1, 5 or 7, six digits, the check char in
+   * brackets. Its check char has no published algorithm, so context decides (detectors.md #13).
+   */
+  private static int macauId(Scan sc, int s, int e) {
+    char first = sc.at(s);
+    char check = sc.at(e + 1);
+    char close = sc.raw(e + 2);
+    if ((first == '1' || first == '5' || first == '7')
+        && (Chars.digit(check) || (check >= 'A' && check <= 'Z'))
+        && (close == ')' || close == '）')
+        && !Chars.word(sc.at(e + 3))
+        && sc.on(Entities.MACAU_ID)) {
+      sc.weak(Entities.MACAU_ID, s, e + 3);
+      return e + 3;
+    }
+    return -1;
   }
 
   private static void single(Scan sc, int s, int e) {

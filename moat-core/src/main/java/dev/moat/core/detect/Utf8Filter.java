@@ -83,6 +83,9 @@ final class Utf8Filter {
     if (joinedBefore(s)) {
       return e;
     }
+    if (count == 7 && (after == '(' || after == '（')) {
+      return RUN; // NumberRules.macauId
+    }
     if (after == '-' && (count == 8 || (count == 2 && Chars.hex(next) && mac(s)))) {
       return RUN;
     }
