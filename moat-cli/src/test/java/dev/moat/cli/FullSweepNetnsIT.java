@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moat.testing.LocalServer;
 import dev.moat.testing.NetworkNamespace;
+import dev.moat.testing.RedisServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,19 +38,11 @@ final class FullSweepNetnsIT {
     Path www = Files.createDirectories(dir.resolve("www"));
     Files.writeString(www.resolve("customers-2024.csv"), "name,mobile\n");
     try (NetworkNamespace ns = NetworkNamespace.create("moat-sweep-it")) {
-      ns.start(
-          dir.resolve("redis.log"),
-          "redis-server",
-          "--port",
-          String.valueOf(REDIS),
-          "--bind",
-          "127.0.0.1",
-          "--save",
-          "",
-          "--appendonly",
-          "no",
-          "--dir",
-          dir.toString());
+      String[] redis = RedisServers.commandLine(REDIS);
+      String[] redisInDir = java.util.Arrays.copyOf(redis, redis.length + 2);
+      redisInDir[redis.length] = "--dir";
+      redisInDir[redis.length + 1] = dir.toString();
+      ns.start(dir.resolve("redis.log"), redisInDir);
       ns.start(
           dir.resolve("memcached.log"),
           "memcached",

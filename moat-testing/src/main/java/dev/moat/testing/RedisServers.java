@@ -47,6 +47,14 @@ public final class RedisServers {
     }
   }
 
+  /**
+   * The command line of a Redis on {@code port} of 127.0.0.1 without persistence (for servers a
+   * test starts itself, e.g. in a network namespace).
+   */
+  public static String[] commandLine(int port) {
+    return base(port);
+  }
+
   private static String[] base(int port) {
     require();
     return new String[] {
