@@ -227,6 +227,10 @@ final class DetectRun {
               && (utf8 == null || JsonLinesScan.firstLineIsJson(utf8))) {
             // keys as context, when the first line is JSON; other UTF-8 files keep the byte path
             new JsonLinesScan(engine, sink).run(text.reader());
+          } else if (JsonLinesScan.jsonName(name)
+              && (utf8 == null || JsonLinesScan.startsLikeJson(utf8))) {
+            // a pretty-printed JSON document: read whole when it is not too large
+            new JsonLinesScan(engine, sink).document(text.reader());
           } else if (utf8 != null) {
             // UTF-8 and ASCII, the common case: scanned as bytes, same matches, no decoding.
             engine.scanUtf8(utf8, sink);

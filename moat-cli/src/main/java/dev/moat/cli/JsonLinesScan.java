@@ -9,6 +9,8 @@ import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.Match;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,15 +30,18 @@ import java.util.Map;
  * scanned as text only. A value with escapes (<code>"&#92;u5f20&#92;u4f1f"</code>) is matched on
  * its decoded text and reported at the span of its escaped form in the file.
  *
- * <p>Used for {@code .jsonl}, {@code .ndjson} and {@code .json} files (also gzipped) whose first
- * line is a complete JSON object or array, and for {@code .log} files whose first line is one. A
- * JSON document spread over many lines is scanned as text.
+ * <p>Used for {@code .jsonl}, {@code .ndjson}, {@code .json} and {@code .log} files (also gzipped)
+ * whose first line is a complete JSON object or array; a {@code .json} document spread over many
+ * lines goes through {@link #document}.
  */
 final class JsonLinesScan extends LineScan {
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
           .build();
+
+  /** The largest JSON document (in chars) that {@link #document} reads whole. */
+  static final int MAX_DOCUMENT = 8 << 20;
 
   /** Bytes {@link #firstLineIsJson} reads ahead. */
   private static final int PEEK = 4096;
@@ -45,12 +50,19 @@ final class JsonLinesScan extends LineScan {
   private static final int MAX_KEYS = 4096;
 
   private final Map<String, Boolean> hinting = new HashMap<>();
+  private final int maxDocument;
   private final List<Match> found = new ArrayList<>();
   private final List<Integer> offsets = new ArrayList<>();
 
   /** A scan of one file. Not thread-safe; one instance per file. */
   JsonLinesScan(DetectionEngine engine, DetectionEngine.StreamSink sink) {
+    this(engine, sink, MAX_DOCUMENT);
+  }
+
+  /** With another limit for {@link #document} (tests). */
+  JsonLinesScan(DetectionEngine engine, DetectionEngine.StreamSink sink, int maxDocument) {
     super(engine, sink);
+    this.maxDocument = maxDocument;
   }
 
   /**
@@ -70,6 +82,25 @@ final class JsonLinesScan extends LineScan {
   private static String withoutGz(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
     return n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n;
+  }
+
+  /**
+   * Whether the first char other than white space in {@code in} (which must support mark) opens a
+   * JSON object or array; {@code in} is left where it was.
+   */
+  static boolean startsLikeJson(InputStream in) throws IOException {
+    in.mark(PEEK + 1);
+    try {
+      for (int i = 0; i < PEEK; i++) {
+        int c = in.read();
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          return c == '{' || c == '[';
+        }
+      }
+      return false;
+    } finally {
+      in.reset();
+    }
   }
 
   /**
@@ -126,44 +157,120 @@ final class JsonLinesScan extends LineScan {
       }
       return;
     }
-    // plain matches, upgraded or joined by what a value's key adds; never one less
-    List<Match> out = new ArrayList<>(plain.size() + found.size());
-    List<Integer> at = new ArrayList<>(plain.size() + found.size());
+    merge(number, text, plain, found, offsets);
+  }
+
+  /**
+   * Reports line {@code number}: the {@code plain} matches of {@code text}, upgraded or joined by
+   * the matches {@code f} that values' keys add (at line offsets {@code o}); never one less.
+   */
+  private void merge(long number, String text, List<Match> plain, List<Match> f, List<Integer> o)
+      throws IOException {
+    List<Match> out = new ArrayList<>(plain.size() + f.size());
+    List<Integer> at = new ArrayList<>(plain.size() + f.size());
     int k = 0;
     for (Match p : plain) {
-      while (k < found.size() && end(k) <= p.start()) {
-        out.add(found.get(k));
-        at.add(offsets.get(k));
+      while (k < f.size() && o.get(k) + f.get(k).end() <= p.start()) {
+        out.add(f.get(k));
+        at.add(o.get(k));
         k++;
       }
       Match better = p;
-      while (k < found.size() && start(k) < p.end()) {
-        Match f = found.get(k);
-        if (start(k) == p.start()
-            && end(k) == p.end()
-            && f.confidence().compareTo(better.confidence()) > 0) {
-          better = new Match(f.entity(), p.start(), p.end(), f.confidence(), p.value());
+      while (k < f.size() && o.get(k) + f.get(k).start() < p.end()) {
+        Match m = f.get(k);
+        if (o.get(k) + m.start() == p.start()
+            && o.get(k) + m.end() == p.end()
+            && m.confidence().compareTo(better.confidence()) > 0) {
+          better = new Match(m.entity(), p.start(), p.end(), m.confidence(), p.value());
         }
         k++; // overlaps the plain match: the plain one stands
       }
       out.add(better);
       at.add(0);
     }
-    for (; k < found.size(); k++) {
-      out.add(found.get(k));
-      at.add(offsets.get(k));
+    for (; k < f.size(); k++) {
+      out.add(f.get(k));
+      at.add(o.get(k));
     }
     for (int i = 0; i < out.size(); i++) {
       report(number, text, at.get(i), out.get(i));
     }
   }
 
-  private int start(int k) {
-    return offsets.get(k) + found.get(k).start();
+  /**
+   * Reads a JSON document spread over many lines (pretty-printed {@code .json}) whole, up to
+   * {@value #MAX_DOCUMENT} chars (by default), and reports it line by line like JSON Lines: each
+   * value with its key, every line also as text. A larger document, or one that does not parse, is
+   * streamed as text (the chars already read first), so memory stays bounded.
+   */
+  void document(Reader in) throws IOException {
+    char[] buf = new char[8192];
+    StringBuilder sb = new StringBuilder();
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      sb.append(buf, 0, n);
+      if (sb.length() > maxDocument) {
+        engine.scan(new PrefixedReader(sb.toString(), in), sink);
+        return;
+      }
+    }
+    String doc = sb.toString();
+    if (!structured(doc)) {
+      engine.scan(new StringReader(doc), sink);
+      return;
+    }
+    List<Match> f = new ArrayList<>();
+    List<Integer> o = new ArrayList<>();
+    int k = 0;
+    long number = 0;
+    for (int start = 0; start <= doc.length(); ) {
+      int nl = doc.indexOf('\n', start);
+      int end = nl < 0 ? doc.length() : nl;
+      if (nl < 0 && start == doc.length()) {
+        break; // no last line after a final newline
+      }
+      number++;
+      String text =
+          doc.substring(start, end > start && doc.charAt(end - 1) == '\r' ? end - 1 : end);
+      f.clear();
+      o.clear();
+      while (k < found.size() && offsets.get(k) < end) {
+        f.add(found.get(k));
+        o.add(offsets.get(k) - start);
+        k++;
+      }
+      merge(number, text, engine.find(text), f, o);
+      start = end + 1;
+    }
   }
 
-  private int end(int k) {
-    return offsets.get(k) + found.get(k).end();
+  /** Chars already read, then the rest of a reader. */
+  private static final class PrefixedReader extends Reader {
+    private final StringReader prefix;
+    private final Reader rest;
+    private boolean prefixDone;
+
+    PrefixedReader(String prefix, Reader rest) {
+      this.prefix = new StringReader(prefix);
+      this.rest = rest;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (!prefixDone) {
+        int n = prefix.read(cbuf, off, len);
+        if (n > 0) {
+          return n;
+        }
+        prefixDone = true;
+      }
+      return rest.read(cbuf, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      rest.close();
+    }
   }
 
   /**

@@ -128,6 +128,53 @@ final class JsonLinesScanTest {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static List<Hit> document(String text, int max) throws IOException {
+    List<Hit> hits = new ArrayList<>();
+    new JsonLinesScan(
+            ENGINE,
+            (l, s, e, m) -> hits.add(new Hit(l, s, e, m.entity(), m.confidence(), m.value())),
+            max)
+        .document(new StringReader(text));
+    return hits;
+  }
+
+  private static final String PRETTY =
+      "{\n"
+          + "  \"users\": [\n"
+          + "    {\n"
+          + "      \"name\": \"张伟\",\n"
+          + "      \"mobile\": \"138 1234 5678\",\n"
+          + "      \"loc\": [30.274150, 120.155150]\n"
+          + "    },\r\n"
+          + "    {\"name\": \"\\u674e\\u5a1c\", \"passport\": \"E12345678\"}\n"
+          + "  ]\n"
+          + "}\n";
+
+  @Test
+  void document_prettyPrinted_valuesWithTheirKeys_atTheirLines() throws IOException {
+    List<Hit> hits = document(PRETTY, JsonLinesScan.MAX_DOCUMENT);
+
+    assertThat(hits)
+        .extracting(Hit::line, Hit::entity, Hit::confidence)
+        .containsExactly(
+            Tuple.tuple(4L, "CN_NAME", Confidence.HIGH),
+            Tuple.tuple(5L, "CN_MOBILE", Confidence.HIGH),
+            Tuple.tuple(6L, "GPS", Confidence.MEDIUM),
+            Tuple.tuple(8L, "CN_NAME", Confidence.HIGH),
+            Tuple.tuple(8L, "CN_PASSPORT", Confidence.HIGH));
+    assertThat(hits)
+        .filteredOn(h -> h.line() != 8)
+        .allSatisfy(h -> assertThat(at(PRETTY, h)).isEqualTo(h.value()));
+    assertThat(at(PRETTY, hits.get(3))).isEqualTo("\\u674e\\u5a1c");
+  }
+
+  @Test
+  void document_tooLargeOrNotJson_isStreamedAsText() throws IOException {
+    assertThat(document(PRETTY, 40)).isEqualTo(stream(PRETTY));
+    String broken = PRETTY.substring(0, PRETTY.length() - 3);
+    assertThat(document(broken, JsonLinesScan.MAX_DOCUMENT)).isEqualTo(stream(broken));
+  }
+
   @Test
   void names_jsonAndLogFiles() {
     assertThat(JsonLinesScan.jsonName("events.JSONL")).isTrue();
