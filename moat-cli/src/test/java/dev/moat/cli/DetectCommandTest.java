@@ -335,6 +335,18 @@ final class DetectCommandTest {
   }
 
   @Test
+  void detect_prettyJsonDocument_keysNameTheValues() throws IOException {
+    Path json = file("users.json", "{\n  \"users\": [\n    {\"name\": \"张伟\"}\n  ]\n}\n");
+
+    Result r = run("detect", "--format", "jsonl", json.toString());
+
+    assertThat(r.out().lines().toList())
+        .singleElement()
+        .asString()
+        .contains("\"line\":3", "\"start\":14", "\"entity\":\"CN_NAME\"");
+  }
+
+  @Test
   void detect_corruptGzipAmongOthers_notedAndRunContinues() throws IOException {
     file("d/a.log", LOG_LINE);
     Files.write(dir.resolve("d/bad.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
