@@ -52,6 +52,20 @@ final class CsvScanTest {
   }
 
   @Test
+  void scan_pinyinHeaders_nameTheirColumns() throws IOException {
+    String csv =
+        "xingming,shenfenzhenghao,shouji,dizhi\n"
+            + "张三,110105199003071239,13812345678,北京市朝阳区建国路88号\n";
+    assertThat(scan(csv, ','))
+        .extracting(Hit::entity, Hit::confidence)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CN_NAME", Confidence.HIGH),
+            org.assertj.core.groups.Tuple.tuple("CN_RESIDENT_ID", Confidence.HIGH),
+            org.assertj.core.groups.Tuple.tuple("CN_MOBILE", Confidence.HIGH),
+            org.assertj.core.groups.Tuple.tuple("CN_ADDRESS", Confidence.HIGH));
+  }
+
+  @Test
   void scan_idColumn_reportsFileOffsets() throws IOException {
     String csv = "姓名,身份证号,手机号\n张三,110105199003071239,13812345678\n";
     assertThat(scan(csv, ','))
