@@ -3,12 +3,8 @@ package dev.moat.bench;
 import dev.moat.core.detect.DetectionEngine;
 import dev.moat.core.detect.LabeledCorpus;
 import dev.moat.core.detect.Match;
+import dev.moat.core.detect.Paths;
 import dev.moat.core.detect.Scores;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,35 +39,9 @@ public final class PrecisionRecall {
                 s.falseNegatives(),
                 s.precision(),
                 s.recall()));
-    List<Match> bytes = viaBytes(doc.text());
+    List<Match> bytes = Paths.BYTES.find(DetectionEngine.standard(), doc.text());
     System.out.printf(
         "%nbyte path (scanUtf8): %d matches, %s%n",
         bytes.size(), bytes.equals(found) ? "identical to find()" : "DIFFERENT from find()");
-  }
-
-  /** scanUtf8 over the UTF-8 bytes, with line/code-point columns turned into string offsets. */
-  private static List<Match> viaBytes(String text) {
-    List<Integer> lineStarts = new ArrayList<>();
-    lineStarts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lineStarts.add(i + 1);
-      }
-    }
-    List<Match> out = new ArrayList<>();
-    try {
-      DetectionEngine.standard()
-          .scanUtf8(
-              new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-              (line, s, e, m) -> {
-                int base = lineStarts.get((int) line - 1);
-                int start = text.offsetByCodePoints(base, (int) s);
-                int end = text.offsetByCodePoints(base, (int) e);
-                out.add(new Match(m.entity(), start, end, m.confidence(), m.value()));
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

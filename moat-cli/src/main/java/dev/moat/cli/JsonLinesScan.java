@@ -13,10 +13,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Scans JSON Lines (one JSON value per line: application logs, {@code .jsonl}/{@code .ndjson}
@@ -46,10 +44,6 @@ final class JsonLinesScan extends LineScan {
   /** Bytes {@link #firstLineIsJson} reads ahead. */
   private static final int PEEK = 4096;
 
-  /** Keys remembered in {@link #hinting} at most; JSON keys repeat, a map of ids does not. */
-  private static final int MAX_KEYS = 4096;
-
-  private final Map<String, Boolean> hinting = new HashMap<>();
   private final int maxDocument;
   private final List<Match> found = new ArrayList<>();
   private final List<Integer> offsets = new ArrayList<>();
@@ -89,53 +83,58 @@ final class JsonLinesScan extends LineScan {
    * JSON object or array; {@code in} is left where it was.
    */
   static boolean startsLikeJson(InputStream in) throws IOException {
+    return opensJson(new String(peek(in), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether the first line of {@code in} (which must support mark) is one JSON object or array, as
+   * {@link #begin} will judge it; {@code in} is left where it was. A first line longer than {@value
+   * #PEEK} bytes counts when it opens one.
+   */
+  static boolean firstLineIsJson(InputStream in) throws IOException {
+    byte[] b = peek(in);
+    int end = 0;
+    while (end < b.length && b[end] != '\n') {
+      end++;
+    }
+    String first = new String(b, 0, end, StandardCharsets.UTF_8);
+    if (!opensJson(first)) {
+      return false;
+    }
+    if (end == PEEK) {
+      return true;
+    }
+    try (JsonParser p = JSON.createParser(first)) {
+      while (p.nextToken() != null) {
+        // parse to the end: any error means not JSON
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static byte[] peek(InputStream in) throws IOException {
     in.mark(PEEK + 1);
     try {
-      for (int i = 0; i < PEEK; i++) {
-        int c = in.read();
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-          return c == '{' || c == '[';
-        }
-      }
-      return false;
+      return in.readNBytes(PEEK);
     } finally {
       in.reset();
     }
   }
 
   /**
-   * Whether the first line of {@code in} (which must support mark) is one JSON object or array, as
-   * {@link #begin} will judge it; {@code in} is left where it was. A first line longer than {@value
-   * #PEEK} bytes counts when it starts with <code>&#123;</code> or {@code [}.
+   * Whether the first char other than white space in {@code text} is <code>&#123;</code> or {@code
+   * [}.
    */
-  static boolean firstLineIsJson(InputStream in) throws IOException {
-    in.mark(PEEK + 1);
-    byte[] b;
-    try {
-      b = in.readNBytes(PEEK);
-    } finally {
-      in.reset();
-    }
-    int end = 0;
-    while (end < b.length && b[end] != '\n') {
-      end++;
-    }
-    String first = new String(b, 0, end, StandardCharsets.UTF_8);
-    if (end == PEEK) {
-      String s = first.stripLeading();
-      return s.startsWith("{") || s.startsWith("[");
-    }
-    try (JsonParser p = JSON.createParser(first)) {
-      if (!first.isBlank() && "{[".indexOf(first.strip().charAt(0)) >= 0) {
-        while (p.nextToken() != null) {
-          // parse to the end: any error means not JSON
-        }
-        return true;
+  private static boolean opensJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{' || c == '[';
       }
-      return false;
-    } catch (IOException e) {
-      return false;
     }
+    return false;
   }
 
   @Override
@@ -281,11 +280,7 @@ final class JsonLinesScan extends LineScan {
   private boolean structured(String text) {
     found.clear();
     offsets.clear();
-    int first = 0;
-    while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
-      first++;
-    }
-    if (first == text.length() || (text.charAt(first) != '{' && text.charAt(first) != '[')) {
+    if (!opensJson(text)) {
       return false;
     }
     try (JsonParser p = JSON.createParser(text)) {
@@ -322,15 +317,7 @@ final class JsonLinesScan extends LineScan {
    */
   private void value(String text, JsonParser p, String field, boolean quoted) throws IOException {
     // the plain scan of the line sees every value already; only a key that hints adds anything
-    Boolean hints = hinting.get(field);
-    if (hints == null) {
-      if (hinting.size() > MAX_KEYS) {
-        hinting.clear();
-      }
-      hints = engine.fieldHints(field);
-      hinting.put(field, hints);
-    }
-    if (!hints) {
+    if (!engine.fieldHints(field)) {
       return;
     }
     String v = p.getText();

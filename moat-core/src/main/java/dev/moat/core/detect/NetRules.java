@@ -86,6 +86,7 @@ final class NetRules {
     boolean allShort = true;
     int a = 0;
     int b = 0;
+    int c = 0;
     while (true) {
       int q = p;
       while (Chars.digit(sc.at(q))) {
@@ -104,6 +105,8 @@ final class NetRules {
         a = v;
       } else if (parts == 2) {
         b = v;
+      } else if (parts == 3) {
+        c = v;
       }
       allShort &= len == 1;
       p = q;
@@ -115,7 +118,7 @@ final class NetRules {
     }
     boolean boundary = !Chars.word(sc.at(p)) && !Chars.word(sc.at(s - 1)) && sc.at(s - 1) != '.';
     if (ip && parts == 4 && boundary && sc.on(Entities.IPV4) && !versionBefore(sc, s)) {
-      int range = ipv4Range(a, b, sc, s);
+      int range = ipv4Range(a, b, c);
       if (range == PRIVATE && !allShort) {
         sc.weak(Entities.IPV4, s, p);
       } else {
@@ -137,20 +140,19 @@ final class NetRules {
   private static final int SPECIAL = 2;
 
   /**
-   * The kind of IPv4 address starting {@code a.b} at {@code s}. {@link #SPECIAL}: addresses that
-   * name no one's device (this network 0/8, loopback 127/8, multicast and reserved 224/3 with the
-   * broadcast address and netmasks, the documentation nets 192.0.2/24, 198.51.100/24 and
-   * 203.0.113/24); {@link #PRIVATE}: RFC 1918, shared 100.64/10 and link-local 169.254/16, which
-   * need context to count (detectors.md: lower confidence for private, loopback and documentation
-   * ranges).
+   * The kind of IPv4 address {@code a.b.c.x}. {@link #SPECIAL}: addresses that name no one's device
+   * (this network 0/8, loopback 127/8, multicast and reserved 224/3 with the broadcast address and
+   * netmasks, the documentation nets 192.0.2/24, 198.51.100/24 and 203.0.113/24); {@link #PRIVATE}:
+   * RFC 1918, shared 100.64/10 and link-local 169.254/16, which need context to count
+   * (detectors.md: lower confidence for private, loopback and documentation ranges).
    */
-  private static int ipv4Range(int a, int b, Scan sc, int s) {
+  private static int ipv4Range(int a, int b, int c) {
     if (a == 0 || a == 127 || a >= 224) {
       return SPECIAL;
     }
-    if ((a == 192 && b == 0 && thirdOctet(sc, s) == 2)
-        || (a == 198 && b == 51 && thirdOctet(sc, s) == 100)
-        || (a == 203 && b == 0 && thirdOctet(sc, s) == 113)) {
+    if ((a == 192 && b == 0 && c == 2)
+        || (a == 198 && b == 51 && c == 100)
+        || (a == 203 && b == 0 && c == 113)) {
       return SPECIAL;
     }
     if (a == 10
@@ -161,20 +163,6 @@ final class NetRules {
       return PRIVATE;
     }
     return PUBLIC;
-  }
-
-  private static int thirdOctet(Scan sc, int s) {
-    int p = s;
-    for (int dots = 0; dots < 2; p++) {
-      if (sc.at(p) == '.') {
-        dots++;
-      }
-    }
-    int q = p;
-    while (Chars.digit(sc.at(q))) {
-      q++;
-    }
-    return octet(sc, p, q);
   }
 
   private static int octet(Scan sc, int p, int q) {
@@ -200,13 +188,7 @@ final class NetRules {
   }
 
   private static boolean regionIgnoreCase(Scan sc, int p, String w) {
-    for (int i = 0; i < w.length(); i++) {
-      char c = sc.at(p + i);
-      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != w.charAt(i)) {
-        return false;
-      }
-    }
-    return !Chars.word(sc.at(p - 1));
+    return word(sc, p, w) && !Chars.word(sc.at(p - 1));
   }
 
   /** {@code lat, lon} or {@code lon, lat}, 4+ decimals each; validated inside China's box. */
@@ -344,6 +326,7 @@ final class NetRules {
     int end = s;
     boolean digit = false;
     int first = -1;
+    int second = -1;
     while (true) {
       int q = p;
       while (Chars.hex(sc.at(q)) && q - p < 5) {
@@ -351,8 +334,12 @@ final class NetRules {
         q++;
       }
       int len = q - p;
-      if (first < 0 && len > 0 && len <= 4) {
-        first = hexValue(sc, p, q);
+      if (len > 0 && len <= 4) {
+        if (groups == 0) {
+          first = hexValue(sc, p, q);
+        } else if (groups == 1 && !compressed) {
+          second = hexValue(sc, p, q);
+        }
       }
       if (len == 0 || len > 4) {
         if (len > 4) {
@@ -393,8 +380,7 @@ final class NetRules {
     if (ok && sc.on(Entities.IPV6)) {
       // 0000::/8 (loopback, unspecified, IPv4-mapped written out), multicast ff00::/8 and the
       // documentation prefix 2001:db8::/32 name no one's device
-      boolean special =
-          first < 0x100 || first >= 0xff00 || (first == 0x2001 && secondGroup(sc, s) == 0xdb8);
+      boolean special = first < 0x100 || first >= 0xff00 || (first == 0x2001 && second == 0xdb8);
       sc.validated(Entities.IPV6, s, end, !special);
       return end;
     }
@@ -407,19 +393,6 @@ final class NetRules {
       v = v << 4 | Character.digit(sc.at(i), 16);
     }
     return v;
-  }
-
-  /** The second group of the colon-form address at {@code s}, or -1 when it is empty. */
-  private static int secondGroup(Scan sc, int s) {
-    int p = s;
-    while (sc.at(p) != ':') {
-      p++;
-    }
-    int q = ++p;
-    while (Chars.hex(sc.at(q)) && q - p < 4) {
-      q++;
-    }
-    return q == p ? -1 : hexValue(sc, p, q);
   }
 
   private static int skip(Scan sc, int s) {

@@ -15,12 +15,13 @@ import java.util.List;
  * bytes. Stream results (line, code-point columns) are turned back into UTF-16 offsets in the whole
  * text, so all three give comparable {@link Match} lists.
  */
-enum Paths {
+public enum Paths {
   FIND,
   CHARS,
   BYTES;
 
-  List<Match> find(DetectionEngine engine, String text) {
+  /** The matches of {@code text} through this path, as UTF-16 offsets in the whole text. */
+  public List<Match> find(DetectionEngine engine, String text) {
     if (this == FIND) {
       return engine.find(text);
     }
