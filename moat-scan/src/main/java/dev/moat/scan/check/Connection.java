@@ -32,6 +32,7 @@ public final class Connection implements AutoCloseable {
   private final long deadlineNanos;
   private final InputStream rawIn;
   private final OutputStream out;
+  private static final int BUFFER = 4096;
   private long bytesRead;
   private final InputStream in = new LimitedInput();
 
@@ -175,7 +176,7 @@ public final class Connection implements AutoCloseable {
     return got.toByteArray();
   }
 
-  /** Bytes read so far. */
+  /** Bytes received so far (read, or waiting in the input's buffer). */
   public long bytesRead() {
     return bytesRead;
   }
@@ -226,15 +227,35 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * The limited input, buffered: one socket read fills up to {@value #BUFFER} bytes, so a decoder
+   * reading byte by byte (a header line, a RESP reply) costs one system call per packet, not one
+   * per byte. A read never waits for more than the peer has sent, and bytes taken into the buffer
+   * count towards the read cap as soon as they arrive.
+   */
   private final class LimitedInput extends InputStream {
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int end;
+
+    private boolean fill() throws IOException {
+      int room = prepareRead();
+      int r = rawIn.read(buf, 0, Math.min(buf.length, room));
+      if (r <= 0) {
+        return false;
+      }
+      bytesRead += r;
+      pos = 0;
+      end = r;
+      return true;
+    }
+
     @Override
     public int read() throws IOException {
-      prepareRead();
-      int b = rawIn.read();
-      if (b >= 0) {
-        bytesRead++;
+      if (pos == end && !fill()) {
+        return -1;
       }
-      return b;
+      return buf[pos++] & 0xff;
     }
 
     @Override
@@ -242,17 +263,27 @@ public final class Connection implements AutoCloseable {
       if (len == 0) {
         return 0;
       }
-      int room = prepareRead();
-      int r = rawIn.read(b, off, Math.min(len, room));
-      if (r > 0) {
-        bytesRead += r;
+      if (pos == end) {
+        if (len >= buf.length) { // large reads go straight to the caller's array
+          int r = rawIn.read(b, off, Math.min(len, prepareRead()));
+          if (r > 0) {
+            bytesRead += r;
+          }
+          return r;
+        }
+        if (!fill()) {
+          return -1;
+        }
       }
-      return r;
+      int n = Math.min(len, end - pos);
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
     }
 
     @Override
     public int available() throws IOException {
-      return rawIn.available();
+      return (end - pos) + rawIn.available();
     }
   }
 
