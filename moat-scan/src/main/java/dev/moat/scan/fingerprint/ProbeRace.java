@@ -26,6 +26,13 @@ import org.jspecify.annotations.Nullable;
  * reads at once) and probes still queued never connect. A refused connect means the port closed
  * since the sweep: the race ends with nothing found.
  *
+ * <p>A later wave opens its probes a few at a time, in their order: {@value #LATER_WIDTH} at first,
+ * the next as soon as one of them ends and, so that a port where every probe waits in silence is
+ * not slowed much, one more every {@value #STAGGER_MILLIS} ms regardless. A server that rejects a
+ * foreign probe at once (most do: they close or answer an error) therefore sees the probes one
+ * after another and, once one matches, no more — a PostgreSQL that forks a backend for every
+ * connection gets three or four probe connections instead of nine.
+ *
  * <p>Each connection reads with the limits it was given (budget, read timeout, read cap), so every
  * task ends in bounded time and so does the race, even when nothing matches.
  *
@@ -33,6 +40,12 @@ import org.jspecify.annotations.Nullable;
  * the executor's threads. All shared state is guarded by {@code this}.
  */
 final class ProbeRace {
+  /** Probes of a later wave that start at once. */
+  static final int LATER_WIDTH = 2;
+
+  /** Interval after which a later wave opens one more probe even though none ended. */
+  static final long STAGGER_MILLIS = 40;
+
   private final Executor executor;
   private final InetSocketAddress address;
   private final boolean tls;
@@ -43,6 +56,9 @@ final class ProbeRace {
   private final ArrayDeque<Task> queued = new ArrayDeque<>();
   private final Set<Connection> open = new HashSet<>();
   private int running;
+  private boolean laterWave;
+  private int laterRunning;
+  private long laterSince;
   private int firstWavePending;
   private @Nullable Identity found;
   private boolean gone;
@@ -76,18 +92,22 @@ final class ProbeRace {
    */
   synchronized void startFirstWave(List<Probe> probes, boolean listen) {
     if (listen) {
-      queue(new Task(null, probes.isEmpty()));
+      queue(new Task(null, probes.isEmpty(), false));
     }
     for (Probe p : probes) {
-      queue(new Task(p, true));
+      queue(new Task(p, true, false));
     }
     launch();
   }
 
   /** Queues {@code probes} (a later wave); no-op once the race is decided. */
   synchronized void startWave(List<Probe> probes) {
+    if (!laterWave) {
+      laterWave = true;
+      laterSince = System.nanoTime();
+    }
     for (Probe p : probes) {
-      queue(new Task(p, false));
+      queue(new Task(p, false, true));
     }
     launch();
   }
@@ -111,7 +131,12 @@ final class ProbeRace {
   /** Waits until the race is decided or every probe has finished. */
   synchronized void awaitAll() throws InterruptedException {
     while (!decided() && (running > 0 || !queued.isEmpty())) {
-      wait();
+      if (queued.isEmpty()) {
+        wait();
+      } else {
+        waitNanos(STAGGER_MILLIS * 1_000_000L);
+        launch(); // the stagger may allow one more
+      }
     }
   }
 
@@ -155,8 +180,15 @@ final class ProbeRace {
   /** Submits queued tasks while there is room. Caller holds the lock. */
   private void launch() {
     while (running < maxOpen && !queued.isEmpty() && !over && !decided()) {
-      Task t = queued.poll();
+      Task t = queued.peek();
+      if (t.later && laterRunning >= laterAllowed()) {
+        return;
+      }
+      queued.poll();
       running++;
+      if (t.later) {
+        laterRunning++;
+      }
       try {
         executor.execute(t);
       } catch (RejectedExecutionException e) {
@@ -164,6 +196,11 @@ final class ProbeRace {
         done(t);
       }
     }
+  }
+
+  /** How many later-wave probes may be open now: the width, plus one per stagger interval. */
+  private long laterAllowed() {
+    return LATER_WIDTH + (System.nanoTime() - laterSince) / (STAGGER_MILLIS * 1_000_000L);
   }
 
   @SuppressWarnings("WaitNotInLoop") // callers loop
@@ -200,6 +237,9 @@ final class ProbeRace {
     if (t.firstWave) {
       firstWavePending--;
     }
+    if (t.later) {
+      laterRunning--;
+    }
     notifyAll();
   }
 
@@ -211,10 +251,16 @@ final class ProbeRace {
   private final class Task implements Runnable {
     private final @Nullable Probe probe;
     private final boolean firstWave;
+    private final boolean later;
 
-    Task(@Nullable Probe probe, boolean firstWave) {
+    /**
+     * @param firstWave whether {@link #awaitFirstWave} waits for it
+     * @param later whether it belongs to a later wave (started a few at a time)
+     */
+    Task(@Nullable Probe probe, boolean firstWave, boolean later) {
       this.probe = probe;
       this.firstWave = firstWave;
+      this.later = later;
     }
 
     @Override

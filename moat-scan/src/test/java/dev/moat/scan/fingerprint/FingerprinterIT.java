@@ -173,6 +173,41 @@ final class FingerprinterIT {
   }
 
   @Test
+  void aServerThatRejectsForeignProbesAtOnce_getsThemInOrder_andNoneAfterTheMatch() {
+    // twelve probes; the peer hangs up at once on all but the third, as PostgreSQL, Redis or
+    // Mosquitto do with a foreign protocol. The later wave opens probes a few at a time in their
+    // order, so the peer never sees the nine after the one that matched (they would all need
+    // 40 ms stagger steps without any probe ending, several hundred ms in all)
+    List<Check> list = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String name = i == 2 ? "hit" : "miss" + i;
+      list.add(check(name, Probe.send(name, name + "?\n", 100 + i, starts(name + "!", name))));
+    }
+    try (ScriptedPeer peer =
+        ScriptedPeer.start(
+            first ->
+                first.startsWith("hit?")
+                    ? ScriptedPeer.Action.reply("hit!\n", 0)
+                    : ScriptedPeer.Action.hangUp(0))) {
+      Fingerprinter fp =
+          new Fingerprinter(
+              Checks.of(list), Limits.DEFAULT, Duration.ofMillis(300), Duration.ofSeconds(10));
+
+      Fingerprint f = assertTimeoutPreemptively(BOUND, () -> fp.identify(at(peer.port()), null));
+
+      assertThat(f.identity().service()).isEqualTo("hit");
+      List<String> probesSeen =
+          peer.firstBytes().stream()
+              .filter(b -> b.startsWith("miss") || b.startsWith("hit"))
+              .toList();
+      assertThat(probesSeen)
+          .anyMatch(b -> b.startsWith("miss0?"))
+          .anyMatch(b -> b.startsWith("miss1?"));
+      assertThat(probesSeen).noneMatch(b -> b.startsWith("miss11?")).hasSizeLessThan(6);
+    }
+  }
+
+  @Test
   void onTheUsualPortOfAServiceThatSpeaksFirst_oneQuietConnectionIsAll() {
     // the peer greets a client that stays quiet; the check's default port is the peer's port, so
     // the fingerprinter listens alone first and sends nothing (no HTTP request) when it greets
