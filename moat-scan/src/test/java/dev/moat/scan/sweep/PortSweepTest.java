@@ -43,6 +43,42 @@ final class PortSweepTest {
   }
 
   @Test
+  void aConnectThatGetsNoAnswer_waitsInTheSelector_andCountsAsFilteredAtTheTimeout()
+      throws Exception {
+    // a listener that never accepts, its accept queue full: the kernel drops further SYNs, so a
+    // connect neither completes nor is refused until the client gives up, as behind a firewall
+    try (ServerSocket full = new ServerSocket(0, 1, ScanTesting.loopback())) {
+      InetSocketAddress at = new InetSocketAddress(ScanTesting.loopback(), full.getLocalPort());
+      List<SocketChannel> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          SocketChannel c = SocketChannel.open();
+          c.configureBlocking(false);
+          c.connect(at);
+          fillers.add(c);
+        }
+        int closed = Ports.free();
+        Map<Integer, Boolean> swept = new ConcurrentHashMap<>();
+        long t0 = System.nanoTime();
+
+        new PortSweep(16, 0, Duration.ofMillis(400))
+            .run(
+                List.of(endpoint(full.getLocalPort()), endpoint(closed)).iterator(),
+                e -> {},
+                (e, open) -> swept.put(e.port(), open));
+
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(swept).isEqualTo(Map.of(full.getLocalPort(), false, closed, false));
+        assertThat(ms).isGreaterThanOrEqualTo(390).isLessThan(5_000);
+      } finally {
+        for (SocketChannel c : fillers) {
+          c.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void threeThreads_sweepEveryEndpointOnce_andFindEveryListener() throws Exception {
     List<ServerSocket> listeners = new ArrayList<>();
     try {
