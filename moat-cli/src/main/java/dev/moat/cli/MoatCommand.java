@@ -1,11 +1,8 @@
 package dev.moat.cli;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,20 +23,24 @@ import picocli.CommandLine.Spec;
     sortOptions = false)
 public final class MoatCommand implements Runnable {
 
-  /**
-   * The subcommands, in help order. They are added to the command line by {@link #commandLine}, not
-   * by the annotation, so that a run of one subcommand does not pay for building (and loading the
-   * classes of) all the others: picocli introspects every subcommand it is given.
-   */
-  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  /** The subcommands, in help order. */
+  static final List<String> SUBCOMMANDS = List.of("detect", "audit", "scan", "discover");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("detect", DetectCommand::new);
-    m.put("audit", dev.moat.cli.audit.AuditCommand::new);
-    m.put("scan", ScanCommand::new);
-    m.put("discover", DiscoverCommand::new);
-    return Collections.unmodifiableMap(m);
+  /**
+   * A new instance of subcommand {@code name}. Subcommands are added to the command line by {@link
+   * #commandLine}, not by the annotation, so that a run of one subcommand does not pay for building
+   * (and loading the classes of) all the others: picocli introspects every subcommand it is given.
+   * A switch, not a map of constructor references: each reference would cost a lambda bootstrap at
+   * start-up.
+   */
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "detect" -> new DetectCommand();
+      case "audit" -> new dev.moat.cli.audit.AuditCommand();
+      case "scan" -> new ScanCommand();
+      case "discover" -> new DiscoverCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   /**
@@ -49,9 +50,9 @@ public final class MoatCommand implements Runnable {
   static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new MoatCommand());
     String chosen = subcommandName(args);
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (chosen == null || chosen.equals(e.getKey())) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+    for (String name : SUBCOMMANDS) {
+      if (chosen == null || chosen.equals(name)) {
+        cl.addSubcommand(name, subcommand(name));
       }
     }
     return cl;
@@ -64,7 +65,7 @@ public final class MoatCommand implements Runnable {
       if (a.equals("--lang") || a.equals("--config")) {
         i++; // skip the option's value
       } else if (!a.startsWith("-")) {
-        return SUBCOMMANDS.containsKey(a) ? a : null;
+        return SUBCOMMANDS.contains(a) ? a : null;
       }
     }
     return null;

@@ -36,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  *       request (MySQL counts aborted handshakes towards blocking the scanning host).
  *   <li>Second wave: every other payload probe, started as soon as each payload probe of the first
  *       wave has finished without a match (the port said something that ruled it out, or closed) —
- *       or after the banner wait, when some of them are still waiting for a reply.
+ *       or after the banner wait, when some of them are still waiting for a reply. Its probes open
+ *       a few at a time in their order ({@link ProbeRace}), so a server that turns foreign probes
+ *       down at once sees none after the one that matches.
  *   <li>TLS, only when nothing matched in the clear: one handshake, and if it succeeds the same two
  *       waves inside TLS (HTTPS first).
  * </ol>
