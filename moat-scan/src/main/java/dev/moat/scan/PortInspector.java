@@ -14,6 +14,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +29,24 @@ import org.jspecify.annotations.Nullable;
  * names the service and decides {@code auth}; without one, the most open auth any check saw wins.
  * Findings are concatenated. A check that throws becomes an error line of the port.
  *
- * <p>Thread-safe: stateless apart from immutable configuration.
+ * <p>The checks of one port run on up to {@value #LANES} threads at once (the port's worker and
+ * helpers from a shared pool), each taking the next check in order: an HTTP port has a dozen
+ * application checks of one or a few requests each, and one after another they were the last thing
+ * a scan waited for. Their results are combined in check order, as if they had run one after
+ * another. When the pool has no thread to spare, the worker runs the rest itself.
+ *
+ * <p>Thread-safe: stateless apart from immutable configuration and the helper pool.
  */
 public final class PortInspector {
+  /** Most checks of one port that run at once. */
+  static final int LANES = 4;
+
+  private static final int MAX_HELPERS = 64;
+
   private final ScanConfig config;
   private final Checks checks;
   private final Fingerprinter fingerprinter;
+  private final ThreadPoolExecutor helpers;
 
   /** An inspector for {@code checks} with {@code config}. */
   public PortInspector(ScanConfig config, Checks checks) {
@@ -35,6 +54,19 @@ public final class PortInspector {
     this.checks = checks;
     this.fingerprinter =
         new Fingerprinter(checks, config.checkLimits(), config.bannerWait(), config.readTimeout());
+    AtomicInteger n = new AtomicInteger();
+    this.helpers =
+        new ThreadPoolExecutor(
+            0,
+            MAX_HELPERS,
+            3,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "moat-check-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -46,21 +78,24 @@ public final class PortInspector {
   public PortResult inspect(String host, InetAddress address, int port, @Nullable String hint) {
     Fingerprint fp = fingerprinter.identify(new InetSocketAddress(address, port), hint);
     Identity identity = fp.identity();
+    List<Check> list = checks.forService(identity.service());
+    @Nullable Outcome[] outcomes = runAll(list, host, address, port, fp, identity);
     List<Finding> findings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     Identity claimed = null;
     Auth claimedAuth = null;
     Auth mostOpen = Auth.UNKNOWN;
-    for (Check check : checks.forService(identity.service())) {
-      CheckContext ctx =
-          contextBuilder(host, address, port).tls(fp.tls()).identity(identity).build();
-      CheckResult r;
-      try {
-        r = check.run(ctx);
-      } catch (Exception e) {
-        errors.add(check.id() + ": " + describe(e));
+    for (int i = 0; i < list.size(); i++) {
+      Outcome o = outcomes[i];
+      if (o == null) { // its lane died of an Error
+        errors.add(list.get(i).id() + ": did not complete");
         continue;
       }
+      if (o.error() != null) {
+        errors.add(list.get(i).id() + ": " + o.error());
+        continue;
+      }
+      CheckResult r = Objects.requireNonNull(o.result());
       findings.addAll(r.findings());
       if (r.identity() != null && claimed == null) {
         claimed = r.identity();
@@ -77,6 +112,66 @@ public final class PortInspector {
         new ServiceInfo(
             host, port, finalId.service(), finalId.product(), finalId.version(), fp.tls(), auth);
     return new PortResult(info, findings, errors);
+  }
+
+  /** What one check gave: its result, or the description of what it threw. */
+  private record Outcome(@Nullable CheckResult result, @Nullable String error) {}
+
+  /**
+   * Runs {@code list} on up to {@link #LANES} lanes: this thread and helpers, each taking the next
+   * check; returns the outcomes by index.
+   */
+  private @Nullable Outcome[] runAll(
+      List<Check> list,
+      String host,
+      InetAddress address,
+      int port,
+      Fingerprint fp,
+      Identity identity) {
+    @Nullable Outcome[] outcomes = new Outcome[list.size()];
+    AtomicInteger next = new AtomicInteger();
+    Runnable lane =
+        () -> {
+          for (int i = next.getAndIncrement(); i < list.size(); i = next.getAndIncrement()) {
+            CheckContext ctx =
+                contextBuilder(host, address, port).tls(fp.tls()).identity(identity).build();
+            try {
+              outcomes[i] = new Outcome(list.get(i).run(ctx), null);
+            } catch (Exception e) {
+              outcomes[i] = new Outcome(null, describe(e));
+            }
+          }
+        };
+    int extra = Math.min(LANES, list.size()) - 1;
+    CountDownLatch helped = new CountDownLatch(Math.max(0, extra));
+    for (int h = 0; h < extra; h++) {
+      try {
+        helpers.execute(
+            () -> {
+              try {
+                lane.run();
+              } finally {
+                helped.countDown();
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        helped.countDown(); // no thread to spare: the lanes that run take its share
+      }
+    }
+    lane.run();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        helped.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // each check is bounded by its limits: the helpers end soon
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return outcomes;
   }
 
   private CheckContext.Builder contextBuilder(String host, InetAddress address, int port) {
