@@ -29,24 +29,27 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>First wave, at once: the payload probes of checks whose default ports include this port (a
- *       Redis on 6379 answers {@code PING} at once), the HTTP probe, and a connection that sends
- *       nothing and listens for a banner. When the port's usual service speaks first and has no
- *       payload probe (MySQL on 3306, SSH on 22, FTP on 21), the listener is the whole first wave
- *       and HTTP waits for the second: such a service then sees one quiet client, not also an HTTP
- *       request (MySQL counts aborted handshakes towards blocking the scanning host).
+ *       Redis on 6379 answers {@code PING} at once) and the HTTP probe. When the port's usual
+ *       service speaks first and has no payload probe (MySQL on 3306, SSH on 22, FTP on 21), the
+ *       first wave is instead a connection that sends nothing and listens for a banner, and HTTP
+ *       waits for the second: such a service then sees one quiet client, not also an HTTP request
+ *       (MySQL counts aborted handshakes towards blocking the scanning host).
  *   <li>Second wave: every other payload probe, started as soon as each payload probe of the first
  *       wave has finished without a match (the port said something that ruled it out, or closed) —
- *       or after the banner wait, when some of them are still waiting for a reply. Its probes open
- *       a few at a time in their order ({@link ProbeRace}), so a server that turns foreign probes
- *       down at once sees none after the one that matches.
+ *       or after the banner wait, when some of them are still waiting for a reply — and, last, the
+ *       silent listener when the first wave had none. Its probes open a few at a time in their
+ *       order ({@link ProbeRace}), so a server that turns foreign probes down at once sees none
+ *       after the one that matches.
  *   <li>TLS, only when nothing matched in the clear: one handshake, and if it succeeds the same two
  *       waves inside TLS (HTTPS first).
  * </ol>
  *
  * <p>Banners need no wait of their own: a service that speaks first (MySQL greeting, NATS {@code
  * INFO}, FTP, SSH, rsync) greets every client, so every probe connection offers what it reads to
- * the banner recognisers too; the silent listener only covers services that would hang up on a
- * client speaking first.
+ * the banner recognisers too, and the HTTP probe's connection usually reads the banner first. The
+ * silent listener only covers services that would hang up on a client speaking first before they
+ * greet it; it comes last, so a service identified sooner never sees it (a PostgreSQL would fork a
+ * backend for it, and hold it until the probe wait ends).
  *
  * <p>Bounds: every probe connection has the probe wait as its budget, the read timeout and a 16 KiB
  * read cap, so a silent, trickling or endless peer costs bounded time and memory; a port that
@@ -172,9 +175,9 @@ public final class Fingerprinter {
   /**
    * The two waves of one race; returns what matched, or unknown.
    *
-   * @param listen whether the first wave has a connection that only listens for a banner
+   * @param listen whether the race has a connection that only listens for a banner
    * @param listenAlone whether that listener is the whole first wave (HTTP then waits for the
-   *     second)
+   *     second); else it comes last in the second
    */
   private Identity runWaves(
       ProbeRace race, Probe http, List<Probe> usual, boolean listen, boolean listenAlone)
@@ -184,7 +187,7 @@ public final class Fingerprinter {
       if (!listenAlone) {
         first.add(http);
       }
-      race.startFirstWave(first, listen);
+      race.startFirstWave(first, listen && listenAlone);
       race.awaitFirstWave(bannerWait.toNanos());
       if (!race.decided()) {
         List<Probe> second = new ArrayList<>();
@@ -192,7 +195,7 @@ public final class Fingerprinter {
           second.add(http);
         }
         payloadProbes.stream().filter(p -> !usual.contains(p)).forEach(second::add);
-        race.startWave(second);
+        race.startWave(second, listen && !listenAlone);
         race.awaitAll();
       }
       return race.identity();

@@ -100,14 +100,20 @@ final class ProbeRace {
     launch();
   }
 
-  /** Queues {@code probes} (a later wave); no-op once the race is decided. */
-  synchronized void startWave(List<Probe> probes) {
+  /**
+   * Queues {@code probes} (a later wave) and, when {@code listenLast} is set, after them a
+   * connection that sends nothing and waits for a banner; no-op once the race is decided.
+   */
+  synchronized void startWave(List<Probe> probes, boolean listenLast) {
     if (!laterWave) {
       laterWave = true;
       laterSince = System.nanoTime();
     }
     for (Probe p : probes) {
       queue(new Task(p, false, true));
+    }
+    if (listenLast) {
+      queue(new Task(null, false, true));
     }
     launch();
   }

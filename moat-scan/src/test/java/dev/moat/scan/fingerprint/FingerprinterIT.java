@@ -208,6 +208,34 @@ final class FingerprinterIT {
   }
 
   @Test
+  void aServiceThatHangsUpOnEarlyTalkers_isIdentifiedByTheListenerThatComesLast() {
+    // greets only a client that stays quiet for a moment and hangs up on any that speaks first
+    // (an SMTP server with a greeting pause does this): HTTP and every payload probe are turned
+    // down, and the silent listener at the end of the second wave reads the greeting
+    List<Check> list = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String name = "miss" + i;
+      list.add(check(name, Probe.send(name, name + "?\n", 100 + i, starts(name + "!", name))));
+    }
+    list.add(check("greeter", Probe.banner("greeter-banner", starts("hello-banner", "greeter"))));
+    try (ScriptedPeer peer =
+        ScriptedPeer.start(
+            first ->
+                first.isEmpty()
+                    ? ScriptedPeer.Action.reply("hello-banner\n", 0)
+                    : ScriptedPeer.Action.hangUp(0))) {
+      Fingerprinter fp =
+          new Fingerprinter(
+              Checks.of(list), Limits.DEFAULT, Duration.ofMillis(300), Duration.ofSeconds(10));
+
+      Fingerprint f = assertTimeoutPreemptively(BOUND, () -> fp.identify(at(peer.port()), null));
+
+      assertThat(f.identity().service()).isEqualTo("greeter");
+      assertThat(peer.firstBytes()).anyMatch(b -> b.startsWith("GET /")).hasSize(4);
+    }
+  }
+
+  @Test
   void onTheUsualPortOfAServiceThatSpeaksFirst_oneQuietConnectionIsAll() {
     // the peer greets a client that stays quiet; the check's default port is the peer's port, so
     // the fingerprinter listens alone first and sends nothing (no HTTP request) when it greets
