@@ -8,6 +8,7 @@ import dev.moat.scan.check.CheckContext;
 import dev.moat.scan.check.CheckResult;
 import dev.moat.scan.check.Checks;
 import dev.moat.scan.check.Identity;
+import dev.moat.scan.check.SharedGets;
 import dev.moat.scan.fingerprint.Fingerprint;
 import dev.moat.scan.fingerprint.Fingerprinter;
 import java.net.InetAddress;
@@ -129,12 +130,17 @@ public final class PortInspector {
       Fingerprint fp,
       Identity identity) {
     @Nullable Outcome[] outcomes = new Outcome[list.size()];
+    SharedGets gets = new SharedGets();
     AtomicInteger next = new AtomicInteger();
     Runnable lane =
         () -> {
           for (int i = next.getAndIncrement(); i < list.size(); i = next.getAndIncrement()) {
             CheckContext ctx =
-                contextBuilder(host, address, port).tls(fp.tls()).identity(identity).build();
+                contextBuilder(host, address, port)
+                    .tls(fp.tls())
+                    .identity(identity)
+                    .sharedGets(gets)
+                    .build();
             try {
               outcomes[i] = new Outcome(list.get(i).run(ctx), null);
             } catch (Exception e) {

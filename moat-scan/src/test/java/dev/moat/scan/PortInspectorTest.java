@@ -100,4 +100,56 @@ final class PortInspectorTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void checksOfOnePort_askingForTheSamePath_shareOneRequest() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(ScanTesting.loopback(), 0), 16);
+    java.util.concurrent.atomic.AtomicInteger shared =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext(
+        "/",
+        x -> {
+          if (x.getRequestURI().getPath().equals("/shared")) {
+            shared.incrementAndGet();
+          }
+          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, body.length);
+          x.getResponseBody().write(body);
+          x.close();
+        });
+    server.start();
+    try {
+      List<Check> list = new ArrayList<>();
+      Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+      for (String id : List.of("g1", "g2", "g3", "g4", "g5")) {
+        list.add(
+            new Check() {
+              @Override
+              public String id() {
+                return id;
+              }
+
+              @Override
+              public Set<String> services() {
+                return Set.of("http");
+              }
+
+              @Override
+              public CheckResult run(CheckContext ctx) throws IOException {
+                statuses.add(dev.moat.scan.check.Http.get(ctx, "/shared").status());
+                return CheckResult.notApplicable();
+              }
+            });
+      }
+      PortResult r =
+          new PortInspector(ScanTesting.fastConfig().build(), Checks.of(list))
+              .inspect("127.0.0.1", ScanTesting.loopback(), server.getAddress().getPort(), "http");
+
+      assertThat(r.errors()).isEmpty();
+      assertThat(statuses).containsExactly(200);
+      assertThat(shared.get()).isEqualTo(1);
+    } finally {
+      server.stop(0);
+    }
+  }
 }

@@ -45,6 +45,7 @@ public final class CheckContext {
   private final Function<String, Masker> maskers;
   private final Locale locale;
   private final Clock clock;
+  private final @Nullable SharedGets sharedGets;
 
   private CheckContext(Builder b) {
     this.host = Objects.requireNonNull(b.host, "host");
@@ -59,6 +60,7 @@ public final class CheckContext {
     this.maskers = b.maskers;
     this.locale = b.locale;
     this.clock = b.clock;
+    this.sharedGets = b.sharedGets;
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be in 1..65535: " + port);
     }
@@ -207,6 +209,11 @@ public final class CheckContext {
     return new FindingBuilder(check, findingId, this);
   }
 
+  /** The port's shared plain {@code GET}s, or null when each check sends its own. */
+  @Nullable SharedGets sharedGets() {
+    return sharedGets;
+  }
+
   /** Collects the parts of a {@link CheckContext}. */
   public static final class Builder {
     private final String host;
@@ -221,6 +228,7 @@ public final class CheckContext {
     private Function<String, Masker> maskers = entity -> FallbackMasker.INSTANCE;
     private Locale locale = Locale.ENGLISH;
     private Clock clock = Clock.systemUTC();
+    private @Nullable SharedGets sharedGets;
 
     private Builder(String host, InetAddress address, int port) {
       this.host = host;
@@ -277,6 +285,12 @@ public final class CheckContext {
     /** The clock. */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The plain {@code GET}s this port's checks share (see {@link Http#get}). */
+    public Builder sharedGets(SharedGets value) {
+      this.sharedGets = Objects.requireNonNull(value, "sharedGets");
       return this;
     }
 

@@ -60,8 +60,21 @@ public final class Http {
     return get(ctx, path, Map.of());
   }
 
-  /** {@code GET path} with extra request headers. */
+  /**
+   * {@code GET path} with extra request headers. Without headers, the checks of one port share the
+   * request when the scan gave them {@link SharedGets}: the first sends it, the others get its
+   * answer.
+   */
   public static Response get(CheckContext ctx, String path, Map<String, String> headers)
+      throws IOException {
+    SharedGets shared = ctx.sharedGets();
+    if (shared != null && headers.isEmpty()) {
+      return shared.get(path, () -> fetch(ctx, path, headers));
+    }
+    return fetch(ctx, path, headers);
+  }
+
+  private static Response fetch(CheckContext ctx, String path, Map<String, String> headers)
       throws IOException {
     try (Connection c = ctx.connect()) {
       return exchange(c, "GET", ctx.host(), ctx.port(), path, headers);

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moat.scan.check.CheckContext;
 import dev.moat.scan.check.Http;
 import java.io.IOException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * HTTP helpers for product checks. Every request goes through {@link Http} (GET/HEAD only, the
@@ -99,24 +97,6 @@ public final class Web {
     String t = r.text();
     String head = t.substring(0, Math.min(t.length(), 2048)).toLowerCase(Locale.ROOT);
     return head.contains("<html") || head.contains("<body") || head.contains("<!doctype html");
-  }
-
-  /**
-   * True when the server answers 200 to a random path that cannot exist: a catch-all (SPA, wildcard
-   * rewrite, soft-404) host, whose 200s prove nothing. Checks that match on a path's mere presence
-   * discard their match when this is true.
-   */
-  public static boolean catchAll(CheckContext ctx) {
-    String random = HexFormat.of().formatHex(randomBytes());
-    return get(ctx, "/moat-" + random + "/" + random.substring(0, 8) + ".json")
-        .map(r -> r.status() == 200)
-        .orElse(false);
-  }
-
-  private static byte[] randomBytes() {
-    byte[] b = new byte[8];
-    ThreadLocalRandom.current().nextBytes(b);
-    return b;
   }
 
   /** {@code s} cut to {@code max} characters with an ellipsis, for evidence lines. */
