@@ -6,6 +6,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Optional;
  *   <li>The latest signed checkpoint is read and its signature checked against the log's keys.
  *   <li>The tree files are cut back to the first index of the active (last) segment, or rebuilt
  *       from every segment if they are shorter (they are forced whenever a segment is sealed).
+ *   <li>An active segment shorter than its header was being created when the machine stopped (a
+ *       header is forced before any record goes in): its bytes are kept in {@code recovered/}, its
+ *       header is written anew and a recovery event is queued.
  *   <li>The active segment is scanned. At the first record that is truncated, fails its CRC or has
  *       the wrong index, everything after is a torn tail <em>only if</em> it lies beyond the signed
  *       tree size: then the bytes are copied to {@code recovered/}, the segment is cut, and a
@@ -76,6 +80,15 @@ final class Recovery {
     tree.truncateTo(first);
     CompactRange range = tree.compactRange(first);
     FileLayer.StorageFile seg = layer.open(active.path(), false);
+    List<String> events = new ArrayList<>();
+    if (seg.size() < SegmentFormat.HEADER_LEN) {
+      // a segment's header is forced before any record goes in: a shorter file was being created
+      // when the machine stopped and holds no event; its bytes are kept, the header written anew
+      events.add(
+          cutTail(seg, active, new SegmentReader.End(0, "segment header incomplete"), seg.size()));
+      seg.write(SegmentFormat.header(first, AuditLog.micros(Instant.now())), 0);
+      seg.force();
+    }
     long[] lastMicros = {0};
     MessageDigest md = Merkle.sha256();
     SegmentReader reader = new SegmentReader(channel(seg), active.name());
@@ -99,7 +112,6 @@ final class Recovery {
     } catch (WrongIndex w) {
       end = new SegmentReader.End(w.offset, w.getMessage());
     }
-    List<String> events = new ArrayList<>();
     long fileSize = seg.size();
     if (end.problem() != null || end.goodEnd() < fileSize) {
       if (range.size() < signed) {

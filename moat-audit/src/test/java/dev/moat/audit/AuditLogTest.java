@@ -40,6 +40,34 @@ final class AuditLogTest {
   }
 
   @Test
+  void open_afterACrashWhileANewSegmentWasCreated_keepsEveryEventAndGoesOn() throws IOException {
+    try (AuditLog log = AuditLog.open(dir, AuditOptions.defaults())) {
+      for (int i = 0; i < 10; i++) {
+        log.append(event(i));
+      }
+      log.checkpoint();
+    }
+    // the machine stopped inside roll(): the next segment exists, its header not all written
+    LogFiles files = new LogFiles(dir);
+    Path next = files.segments().resolve(SegmentFormat.name(10));
+    Files.write(next, java.util.Arrays.copyOf(SegmentFormat.header(10, 0).array(), 7));
+
+    try (AuditLog log = AuditLog.open(dir, AuditOptions.defaults())) {
+      assertThat(log.size()).isGreaterThanOrEqualTo(10);
+      long before = log.size();
+      assertThat(log.append(event(10)).index()).isEqualTo(before);
+      VerifyReport r = log.verify();
+      assertThat(r.problem()).isEmpty();
+      assertThat(r.entries()).isEqualTo(before + 1);
+    }
+    assertThat(Files.size(next)).isGreaterThan(SegmentFormat.HEADER_LEN);
+    try (var kept = Files.list(files.recovered())) {
+      assertThat(kept.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith(SegmentFormat.name(10)));
+    }
+  }
+
+  @Test
   void open_newLog_createsPrivateKeyWithMode0600() throws IOException {
     try (AuditLog log = AuditLog.open(dir, AuditOptions.defaults())) {
       assertThat(log.origin()).startsWith("moat.local/audit-");
