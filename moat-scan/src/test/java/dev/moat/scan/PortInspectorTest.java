@@ -8,6 +8,7 @@ import dev.moat.scan.check.Check;
 import dev.moat.scan.check.CheckContext;
 import dev.moat.scan.check.CheckResult;
 import dev.moat.scan.check.Checks;
+import dev.moat.scan.check.Http;
 import dev.moat.scan.check.Identity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,17 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** How {@link PortInspector} runs the checks of one port and combines what they found. */
 final class PortInspectorTest {
 
-  /**
-   * A check on HTTP ports that takes {@code millis} and then answers {@code result} (or throws).
-   */
-  private static Check slow(
-      String id, long millis, Set<String> threads, @Nullable CheckResult result) {
+  /** What a test check does on its port. */
+  @FunctionalInterface
+  private interface Body {
+    CheckResult run(CheckContext ctx) throws IOException;
+  }
+
+  /** A check on HTTP ports that does {@code body}. */
+  private static Check httpCheck(String id, Body body) {
     return new Check() {
       @Override
       public String id() {
@@ -40,32 +45,60 @@ final class PortInspectorTest {
 
       @Override
       public CheckResult run(CheckContext ctx) throws IOException {
-        threads.add(Thread.currentThread().getName());
-        try {
-          Thread.sleep(millis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        if (result == null) {
-          throw new IOException(id + " failed");
-        }
-        return result;
+        return body.run(ctx);
       }
     };
   }
 
-  @Test
-  void theChecksOfOnePort_runSideBySide_andCombineInCheckOrder() throws IOException {
+  /**
+   * A check that notes its thread, takes {@code millis} and then answers {@code result}, or throws
+   * when it is null.
+   */
+  private static Check slow(
+      String id, long millis, Set<String> threads, @Nullable CheckResult result) {
+    return httpCheck(
+        id,
+        ctx -> {
+          threads.add(Thread.currentThread().getName());
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          if (result == null) {
+            throw new IOException(id + " failed");
+          }
+          return result;
+        });
+  }
+
+  /** A loopback HTTP server that answers 200 to every path and counts the requests per path. */
+  private static HttpServer server(ConcurrentHashMap<String, AtomicInteger> requests)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(ScanTesting.loopback(), 0), 16);
     server.createContext(
         "/",
         x -> {
+          requests
+              .computeIfAbsent(x.getRequestURI().getPath(), p -> new AtomicInteger())
+              .incrementAndGet();
           byte[] body = "<h1>hi</h1>".getBytes(StandardCharsets.UTF_8);
           x.sendResponseHeaders(200, body.length);
           x.getResponseBody().write(body);
           x.close();
         });
     server.start();
+    return server;
+  }
+
+  private static PortResult inspect(HttpServer server, List<Check> checks) {
+    return new PortInspector(ScanTesting.fastConfig().build(), Checks.of(checks))
+        .inspect("127.0.0.1", ScanTesting.loopback(), server.getAddress().getPort(), "http");
+  }
+
+  @Test
+  void theChecksOfOnePort_runSideBySide_andCombineInCheckOrder() throws IOException {
+    HttpServer server = server(new ConcurrentHashMap<>());
     try {
       Set<String> threads = ConcurrentHashMap.newKeySet();
       // "b" names the service but ends after "c": the combination must still follow check order
@@ -81,13 +114,9 @@ final class PortInspectorTest {
       list.add(slow("d", 300, threads, null));
       list.add(slow("e", 300, threads, CheckResult.notApplicable()));
       list.add(slow("f", 300, threads, CheckResult.notApplicable()));
-      PortInspector inspector =
-          new PortInspector(ScanTesting.fastConfig().build(), Checks.of(list));
 
       long t0 = System.nanoTime();
-      PortResult r =
-          inspector.inspect(
-              "127.0.0.1", ScanTesting.loopback(), server.getAddress().getPort(), "http");
+      PortResult r = inspect(server, list);
       long ms = (System.nanoTime() - t0) / 1_000_000;
 
       assertThat(r.service().service()).isEqualTo("http");
@@ -103,51 +132,26 @@ final class PortInspectorTest {
 
   @Test
   void checksOfOnePort_askingForTheSamePath_shareOneRequest() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(ScanTesting.loopback(), 0), 16);
-    java.util.concurrent.atomic.AtomicInteger shared =
-        new java.util.concurrent.atomic.AtomicInteger();
-    server.createContext(
-        "/",
-        x -> {
-          if (x.getRequestURI().getPath().equals("/shared")) {
-            shared.incrementAndGet();
-          }
-          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-          x.sendResponseHeaders(200, body.length);
-          x.getResponseBody().write(body);
-          x.close();
-        });
-    server.start();
+    ConcurrentHashMap<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    HttpServer server = server(requests);
     try {
-      List<Check> list = new ArrayList<>();
       Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+      List<Check> list = new ArrayList<>();
       for (String id : List.of("g1", "g2", "g3", "g4", "g5")) {
         list.add(
-            new Check() {
-              @Override
-              public String id() {
-                return id;
-              }
-
-              @Override
-              public Set<String> services() {
-                return Set.of("http");
-              }
-
-              @Override
-              public CheckResult run(CheckContext ctx) throws IOException {
-                statuses.add(dev.moat.scan.check.Http.get(ctx, "/shared").status());
-                return CheckResult.notApplicable();
-              }
-            });
+            httpCheck(
+                id,
+                ctx -> {
+                  statuses.add(Http.get(ctx, "/shared").status());
+                  return CheckResult.notApplicable();
+                }));
       }
-      PortResult r =
-          new PortInspector(ScanTesting.fastConfig().build(), Checks.of(list))
-              .inspect("127.0.0.1", ScanTesting.loopback(), server.getAddress().getPort(), "http");
+
+      PortResult r = inspect(server, list);
 
       assertThat(r.errors()).isEmpty();
       assertThat(statuses).containsExactly(200);
-      assertThat(shared.get()).isEqualTo(1);
+      assertThat(requests.get("/shared")).hasValue(1);
     } finally {
       server.stop(0);
     }
