@@ -1,7 +1,8 @@
 package dev.moat.scan.check.nats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.moat.core.Auth;
 import dev.moat.core.Finding;
 import dev.moat.core.Severity;
@@ -15,7 +16,9 @@ import dev.moat.scan.check.Recognition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NatsCheck implements Check {
   static final String SERVICE = "nats";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A streaming parser suffices for INFO's flat object, and costs no data-binding set-up. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   @Override
   public String id() {
@@ -66,16 +71,34 @@ public final class NatsCheck implements Check {
     if (eol < 0) {
       return closed || length > 8192 ? Recognition.NO : Recognition.MORE;
     }
-    JsonNode info = info(line.substring(0, eol));
-    if (info == null || !info.has("server_id")) {
+    Map<String, String> info = info(line.substring(0, eol));
+    if (info == null || !info.containsKey("server_id")) {
       return Recognition.NO;
     }
-    return Recognition.match(Identity.of(SERVICE, "NATS", info.path("version").asText(null)));
+    return Recognition.match(Identity.of(SERVICE, "NATS", info.get("version")));
   }
 
-  private static @Nullable JsonNode info(String line) {
-    try {
-      return JSON.readTree(line.substring("INFO ".length()).trim());
+  /**
+   * The scalar fields (as text) of the JSON object on an {@code INFO} line, or null when it holds
+   * none or is malformed; nested objects and arrays are skipped.
+   */
+  static @Nullable Map<String, String> info(String line) {
+    try (JsonParser p = JSON.createParser(line.substring("INFO ".length()).trim())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      JsonToken t = p.nextToken();
+      for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+          p.skipChildren();
+        } else if (value != null && value != JsonToken.VALUE_NULL) {
+          fields.put(name, p.getText());
+        }
+      }
+      return t == JsonToken.END_OBJECT ? fields : null;
     } catch (IOException e) {
       return null;
     }
@@ -85,11 +108,11 @@ public final class NatsCheck implements Check {
   public CheckResult run(CheckContext ctx) throws IOException {
     try (Connection c = ctx.connect()) {
       String line = c.readLine(64 * 1024);
-      JsonNode info = line.startsWith("INFO ") ? info(line) : null;
+      Map<String, String> info = line.startsWith("INFO ") ? info(line) : null;
       if (info == null) {
         return CheckResult.notApplicable();
       }
-      Identity id = Identity.of(SERVICE, "NATS", info.path("version").asText(null));
+      Identity id = Identity.of(SERVICE, "NATS", info.get("version"));
       c.write(
           "CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"moat-scan\",\"lang\":\"java\","
               + "\"version\":\"0.1.0\",\"protocol\":1}\r\nPING\r\n");
@@ -103,8 +126,9 @@ public final class NatsCheck implements Check {
       List<String> evidence = new ArrayList<>();
       for (String k :
           List.of("version", "server_name", "go", "jetstream", "cluster", "max_payload")) {
-        if (info.has(k)) {
-          evidence.add(k + ": " + info.get(k).asText());
+        String v = info.get(k);
+        if (v != null) {
+          evidence.add(k + ": " + v);
         }
       }
       evidence.add("CONNECT without credentials answered PONG");

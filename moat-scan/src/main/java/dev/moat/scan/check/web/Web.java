@@ -16,7 +16,10 @@ import java.util.Optional;
  * can try several paths and decide from what it got.
  */
 public final class Web {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on the first JSON body: a scan of ports that send none never sets up data binding. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private Web() {}
 
@@ -77,10 +80,17 @@ public final class Web {
     return r.filter(x -> x.status() == 200).flatMap(x -> parse(x.text()));
   }
 
-  /** {@code text} parsed as JSON, or empty. */
+  /** {@code text} parsed as a JSON object or array, or empty. */
   public static Optional<JsonNode> parse(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length() || (text.charAt(i) != '{' && text.charAt(i) != '[')) {
+      return Optional.empty(); // HTML, text, a bare value: no JSON document to read
+    }
     try {
-      JsonNode n = JSON.readTree(text);
+      JsonNode n = Mapper.JSON.readTree(text);
       return n == null || n.isMissingNode() ? Optional.empty() : Optional.of(n);
     } catch (JsonProcessingException e) {
       return Optional.empty();
