@@ -92,7 +92,8 @@ public final class AuditLog implements AutoCloseable {
     this.origin = files.readOrigin();
     this.key = loadKey();
     this.tree = new TreeStore(files.dir(), options.files());
-    Recovery.Result r = new Recovery(files, options.files(), tree, origin, keys()).run();
+    Recovery.Result r =
+        new Recovery(files, options.files(), tree, origin, keys(), options.clock()).run();
     this.range = r.range();
     this.segment = r.segment();
     this.segmentBytes = r.segmentBytes();

@@ -6,7 +6,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +35,17 @@ final class Recovery {
   private final TreeStore tree;
   private final String origin;
   private final List<VerifierKey> keys;
+  private final Clock clock;
 
-  Recovery(LogFiles files, FileLayer layer, TreeStore tree, String origin, List<VerifierKey> keys) {
+  Recovery(
+      LogFiles files,
+      FileLayer layer,
+      TreeStore tree,
+      String origin,
+      List<VerifierKey> keys,
+      Clock clock) {
     this.files = files;
+    this.clock = clock;
     this.layer = layer;
     this.tree = tree;
     this.origin = origin;
@@ -86,7 +94,7 @@ final class Recovery {
       // when the machine stopped and holds no event; its bytes are kept, the header written anew
       events.add(
           cutTail(seg, active, new SegmentReader.End(0, "segment header incomplete"), seg.size()));
-      seg.write(SegmentFormat.header(first, AuditLog.micros(Instant.now())), 0);
+      seg.write(SegmentFormat.header(first, AuditLog.micros(clock.instant())), 0);
       seg.force();
     }
     long[] lastMicros = {0};

@@ -18,20 +18,20 @@ final class JsonLinesScanTest {
 
   record Hit(long line, long start, long end, String entity, Confidence confidence, String value) {}
 
+  /** A sink that keeps every match in {@code hits}. */
+  private static DetectionEngine.StreamSink into(List<Hit> hits) {
+    return (l, s, e, m) -> hits.add(new Hit(l, s, e, m.entity(), m.confidence(), m.value()));
+  }
+
   private static List<Hit> scan(String text) throws IOException {
     List<Hit> hits = new ArrayList<>();
-    new JsonLinesScan(
-            ENGINE,
-            (l, s, e, m) -> hits.add(new Hit(l, s, e, m.entity(), m.confidence(), m.value())))
-        .run(new StringReader(text));
+    new JsonLinesScan(ENGINE, into(hits)).run(new StringReader(text));
     return hits;
   }
 
   private static List<Hit> stream(String text) throws IOException {
     List<Hit> hits = new ArrayList<>();
-    ENGINE.scan(
-        new StringReader(text),
-        (l, s, e, m) -> hits.add(new Hit(l, s, e, m.entity(), m.confidence(), m.value())));
+    ENGINE.scan(new StringReader(text), into(hits));
     return hits;
   }
 

@@ -27,12 +27,13 @@ import javax.net.ssl.X509TrustManager;
  * trusts any certificate — the scanner identifies services, it does not authenticate them.
  */
 public final class Connection implements AutoCloseable {
+  private static final int BUFFER = 4096;
+
   private final Socket socket;
   private final Limits limits;
   private final long deadlineNanos;
   private final InputStream rawIn;
   private final OutputStream out;
-  private static final int BUFFER = 4096;
   private long bytesRead;
   private final InputStream in = new LimitedInput();
 
@@ -238,13 +239,20 @@ public final class Connection implements AutoCloseable {
     private int pos;
     private int end;
 
+    /** One read from the socket into {@code b}, within the limits; counts what arrived. */
+    private int receive(byte[] b, int off, int len) throws IOException {
+      int r = rawIn.read(b, off, Math.min(len, prepareRead()));
+      if (r > 0) {
+        bytesRead += r;
+      }
+      return r;
+    }
+
     private boolean fill() throws IOException {
-      int room = prepareRead();
-      int r = rawIn.read(buf, 0, Math.min(buf.length, room));
+      int r = receive(buf, 0, buf.length);
       if (r <= 0) {
         return false;
       }
-      bytesRead += r;
       pos = 0;
       end = r;
       return true;
@@ -265,11 +273,7 @@ public final class Connection implements AutoCloseable {
       }
       if (pos == end) {
         if (len >= buf.length) { // large reads go straight to the caller's array
-          int r = rawIn.read(b, off, Math.min(len, prepareRead()));
-          if (r > 0) {
-            bytesRead += r;
-          }
-          return r;
+          return receive(b, off, len);
         }
         if (!fill()) {
           return -1;

@@ -219,14 +219,7 @@ public final class PortSweep {
           SelectionKey k = keys.next();
           keys.remove();
           Pending p = (Pending) k.attachment();
-          boolean open;
-          try {
-            SocketChannel ch = (SocketChannel) k.channel();
-            open = ch.finishConnect() && !selfConnected(ch);
-          } catch (IOException ex) {
-            open = false;
-          }
-          finish(p, open);
+          finish(p, Boolean.TRUE.equals(outcome(p.channel)));
         }
         expire(System.nanoTime());
       }
@@ -240,19 +233,30 @@ public final class PortSweep {
      */
     private void settleFresh() {
       for (Pending p : fresh) {
-        boolean open;
-        try {
-          if (!p.channel.finishConnect()) {
+        Boolean open = outcome(p.channel);
+        if (open == null) {
+          try {
             p.key = p.channel.register(selector, SelectionKey.OP_CONNECT, p);
             continue;
+          } catch (IOException ex) {
+            open = false;
           }
-          open = !selfConnected(p.channel);
-        } catch (IOException ex) {
-          open = false; // refused, reset, unreachable
         }
         finish(p, open);
       }
       fresh.clear();
+    }
+
+    /**
+     * Where a connect stands: true when open, false when refused, reset or unreachable, null while
+     * it is still under way.
+     */
+    private @Nullable Boolean outcome(SocketChannel ch) {
+      try {
+        return ch.finishConnect() ? !selfConnected(ch) : null;
+      } catch (IOException ex) {
+        return false;
+      }
     }
 
     private @Nullable Pending head() {
