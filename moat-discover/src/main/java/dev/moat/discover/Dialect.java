@@ -13,7 +13,8 @@ enum Dialect {
   /** Primary-key ranges from random starting points; estimates from information_schema. */
   MARIADB(
       "SELECT table_schema, table_name, table_rows FROM information_schema.tables"
-          + " WHERE table_type = 'BASE TABLE'",
+          + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
+          + " ('information_schema', 'mysql', 'performance_schema', 'sys')",
       "information_schema mysql performance_schema sys"),
   /** Rowid ranges; max(rowid) as the estimate. */
   SQLITE("", ""),

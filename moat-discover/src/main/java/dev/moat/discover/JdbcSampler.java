@@ -171,6 +171,78 @@ public final class JdbcSampler implements Sampler {
       catalog = null;
     }
     Map<String, TableRef> byKey = new LinkedHashMap<>();
+    List<@Nullable String> catalogs = catalogs(md, d, catalog);
+    for (String cat : catalogs) {
+      addTables(md, d, cat, limits, byKey);
+    }
+    rollbackQuietly(c);
+    if (byKey.isEmpty()) {
+      return List.of(); // nothing to estimate or describe: two metadata queries saved
+    }
+    List<TableRef> sorted = new ArrayList<>(byKey.values());
+    sorted.sort(Comparator.comparing(TableRef::qualified));
+    if (sorted.size() > limits.maxTables()) {
+      sorted = new ArrayList<>(sorted.subList(0, limits.maxTables()));
+    }
+    Map<String, Long> estimates = estimates(c, d, limits);
+    Map<String, List<TableRef.ColumnMeta>> columns = new HashMap<>();
+    for (String cat : catalogs.size() == 1 ? catalogs : catalogsOf(sorted)) {
+      columns.putAll(allColumns(c, cat, sorted.size()));
+    }
+    List<TableRef> out = new ArrayList<>();
+    for (TableRef t : sorted) {
+      Long est = estimates.get(t.namespace() + "\u0000" + t.table());
+      TableRef r = est == null ? t : t.withRows(est);
+      List<TableRef.ColumnMeta> cols = columns.get(t.qualified());
+      out.add(cols == null ? r : r.withColumns(cols));
+    }
+    return out;
+  }
+
+  /**
+   * The catalogs to list tables in: the connection's own when it has one; on MariaDB/MySQL without
+   * a default database, every database but the system's (listed first, so that the server does not
+   * open every table of {@code mysql}, {@code performance_schema} and the {@code sys} views just to
+   * name them); else all at once ({@code null}).
+   */
+  private static List<@Nullable String> catalogs(
+      DatabaseMetaData md, Dialect d, @Nullable String catalog) throws SQLException {
+    if (catalog != null || d != Dialect.MARIADB) {
+      List<@Nullable String> own = new ArrayList<>();
+      own.add(catalog);
+      return own;
+    }
+    List<@Nullable String> out = new ArrayList<>();
+    try (ResultSet rs = md.getCatalogs()) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_CAT");
+        if (name != null && !d.isSystemSchema(name)) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The distinct catalogs of {@code tables}, in order. */
+  private static List<@Nullable String> catalogsOf(List<TableRef> tables) {
+    List<@Nullable String> out = new ArrayList<>();
+    for (TableRef t : tables) {
+      if (!out.contains(t.catalog())) {
+        out.add(t.catalog());
+      }
+    }
+    return out;
+  }
+
+  /** Adds the user tables of {@code catalog} ({@code null}: all) that the limits accept. */
+  private static void addTables(
+      DatabaseMetaData md,
+      Dialect d,
+      @Nullable String catalog,
+      SampleLimits limits,
+      Map<String, TableRef> byKey)
+      throws SQLException {
     try (ResultSet rs = md.getTables(catalog, null, "%", null)) {
       while (rs.next()) {
         String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
@@ -190,22 +262,6 @@ public final class JdbcSampler implements Sampler {
         }
       }
     }
-    rollbackQuietly(c);
-    List<TableRef> sorted = new ArrayList<>(byKey.values());
-    sorted.sort(Comparator.comparing(TableRef::qualified));
-    if (sorted.size() > limits.maxTables()) {
-      sorted = new ArrayList<>(sorted.subList(0, limits.maxTables()));
-    }
-    Map<String, Long> estimates = estimates(c, d, limits);
-    Map<String, List<TableRef.ColumnMeta>> columns = allColumns(c, catalog, sorted.size());
-    List<TableRef> out = new ArrayList<>();
-    for (TableRef t : sorted) {
-      Long est = estimates.get(t.namespace() + "\u0000" + t.table());
-      TableRef r = est == null ? t : t.withRows(est);
-      List<TableRef.ColumnMeta> cols = columns.get(t.qualified());
-      out.add(cols == null ? r : r.withColumns(cols));
-    }
-    return out;
   }
 
   /**

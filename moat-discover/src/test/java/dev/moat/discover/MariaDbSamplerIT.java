@@ -74,6 +74,25 @@ final class MariaDbSamplerIT {
   }
 
   @Test
+  void sample_noDefaultDatabase_listsUserDatabasesOnlyWithEstimates() {
+    // as moat scan connects: no database in the URL, so every database is listed, but not the
+    // system's own, whose tables the server would otherwise open just to name them
+    String noDb = "jdbc:mariadb://127.0.0.1:3306/";
+    SampleResult r = sample(noDb);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.tables()).hasSize(1);
+    assertThat(r.tables().get(0).database()).isEqualTo("test");
+    assertThat(r.tables().get(0).rows()).isBetween(500L, 2000L);
+
+    SampleResult all =
+        JdbcSampler.of(JdbcTarget.of(noDb, "root", "")).sample(SampleLimits.small(1, 500));
+    assertThat(all.tables())
+        .extracting(TableSample::database)
+        .contains("test")
+        .doesNotContain("mysql", "information_schema", "performance_schema", "sys");
+  }
+
+  @Test
   void sample_wrongPassword_authProblemWithoutPassword() {
     SampleResult r =
         JdbcSampler.of(JdbcTarget.of(URL, "root", "not-the-pw-42"))
