@@ -13,7 +13,7 @@ import java.util.Objects;
  * first match wins: the probes of checks whose default ports include the scanned port (and HTTP)
  * start first, the others right after. {@code order} decides the order in which probes are queued
  * when a port has more of them than it may open connections at once, and breaks no ties otherwise.
- * Pick an order near the built-in ones: HTTP 10, LDAP 15, RESP 20, memcached 25, PostgreSQL 30,
+ * Pick an order near the built-in ones: HTTP 10, RESP 20, PostgreSQL 22, memcached 25, LDAP 27,
  * MongoDB 40, MQTT 50, AMQP 60, ZooKeeper 75, the rest 100+.
  *
  * <p>Payloads must be harmless to every other service too: no writes, no commands with side

@@ -58,10 +58,11 @@ public final class LdapCheck implements Check {
 
   @Override
   public List<Probe> probes() {
-    // Order 15, right after HTTP: slapd stays silent to other protocols' probes (it waits for the
-    // rest of a BER element), and the fingerprinter gives up after three silent probes in a row.
-    // Fourteen bytes starting 0x30 are an error or nothing to every other service.
-    return List.of(Probe.send("ldap-anonymous-bind", ANONYMOUS_BIND, 15, LdapCheck::recognise));
+    // Order 27, after RESP, PostgreSQL and memcached: slapd stays silent to other protocols' probes
+    // (it waits for the rest of a BER element), so on a port other than 389 it is found one or two
+    // stagger intervals later; LDAP on an odd port is rarer than the services before it. Fourteen
+    // bytes starting 0x30 are an error or nothing to every other service.
+    return List.of(Probe.send("ldap-anonymous-bind", ANONYMOUS_BIND, 27, LdapCheck::recognise));
   }
 
   static Recognition recognise(byte[] data, int length, boolean closed) {
