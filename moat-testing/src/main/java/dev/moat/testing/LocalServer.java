@@ -101,6 +101,7 @@ public final class LocalServer implements AutoCloseable {
     private int port = Ports.free();
     private @Nullable Path workDir;
     private Duration startTimeout = Duration.ofSeconds(30);
+    private @Nullable String readyLine;
 
     private Builder(String name) {
       this.name = name;
@@ -132,6 +133,15 @@ public final class LocalServer implements AutoCloseable {
     /** An environment variable for the process. */
     public Builder env(String key, String value) {
       env.put(key, value);
+      return this;
+    }
+
+    /**
+     * Also waits until the server's log holds {@code line}: for servers that accept connections
+     * before they serve them (PostgreSQL answers "the database system is starting up").
+     */
+    public Builder readyWhenLogged(String line) {
+      this.readyLine = line;
       return this;
     }
 
@@ -167,7 +177,7 @@ public final class LocalServer implements AutoCloseable {
                   throw new IllegalStateException(
                       name + " exited with " + p.exitValue() + "; log: " + readQuietly(log));
                 }
-                return Ports.listening(port);
+                return Ports.listening(port) && (readyLine == null || logged(log, readyLine));
               });
         } catch (RuntimeException e) {
           server.close();
@@ -176,6 +186,14 @@ public final class LocalServer implements AutoCloseable {
         return server;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start " + name, e);
+      }
+    }
+
+    private static boolean logged(Path log, String line) {
+      try {
+        return Files.readString(log).contains(line);
+      } catch (IOException e) {
+        return false;
       }
     }
 

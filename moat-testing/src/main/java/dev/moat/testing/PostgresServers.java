@@ -63,7 +63,10 @@ public final class PostgresServers {
               "-E",
               "UTF8",
               "--locale=C.UTF-8"));
-      LocalServer.Builder b = LocalServer.builder("postgres-" + auth).workDir(dir);
+      LocalServer.Builder b =
+          LocalServer.builder("postgres-" + auth)
+              .workDir(dir)
+              .readyWhenLogged("database system is ready to accept connections");
       List<String> cmd =
           asPostgres(
               root,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL / MariaDB with an empty password for {@code root} or for the anonymous user. Recognised by
@@ -30,11 +31,17 @@ import java.util.TreeSet;
  * root@localhost} with {@code unix_socket OR mysql_native_password USING 'invalid'}, so a TCP login
  * as root with no password is denied there: that is correctly reported as locked.
  *
- * <p>Read-only: a login, then moat-discover's JdbcSampler (read-only connections).
+ * <p>Read-only: a login, one {@code SELECT} on {@code information_schema.tables} for the databases
+ * that hold tables, then, when there are any, moat-discover's JdbcSampler (read-only connections).
  */
 public final class MysqlCheck implements Check {
   static final String SERVICE = "mysql";
   private static final List<String> USERS = List.of("root", "");
+  private static final String USER_TABLES =
+      "SELECT table_schema, COUNT(*) FROM information_schema.tables"
+          + " WHERE table_type IN ('BASE TABLE', 'SYSTEM VERSIONED') AND table_schema NOT IN"
+          + " ('information_schema', 'mysql', 'performance_schema', 'sys')"
+          + " GROUP BY table_schema ORDER BY table_schema LIMIT 50";
 
   @Override
   public String id() {
@@ -109,19 +116,47 @@ public final class MysqlCheck implements Check {
         fullVersion = g.version();
         id = identity(g.version());
         if (wire.login(user, g.plugin()) instanceof MysqlWire.Ok) {
-          return open(ctx, id, user, fullVersion);
+          return open(ctx, id, user, fullVersion, databasesWithTables(wire));
         }
       }
     }
     return CheckResult.locked(id);
   }
 
-  private CheckResult open(CheckContext ctx, Identity id, String user, String fullVersion) {
+  /**
+   * The databases other than the system's that hold tables, as {@code name (tables)}, read on the
+   * session that got in; null when the query was refused (the sampler then looks for itself).
+   */
+  private static @Nullable List<String> databasesWithTables(MysqlWire wire) {
+    try {
+      List<String> out = new ArrayList<>();
+      for (List<@Nullable String> row : wire.query(USER_TABLES)) {
+        out.add(row.get(0) + " (" + row.get(1) + ")");
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private CheckResult open(
+      CheckContext ctx,
+      Identity id,
+      String user,
+      String fullVersion,
+      @Nullable List<String> withTables) {
     List<String> evidence = new ArrayList<>();
     evidence.add("version: " + fullVersion);
     evidence.add("login: " + (user.isEmpty() ? "(anonymous)" : user) + " with an empty password");
+    if (withTables != null) {
+      evidence.add(
+          withTables.isEmpty()
+              ? "no tables outside the system databases"
+              : "databases with tables: " + String.join(", ", withTables));
+    }
     Exposure exposure = Exposure.NONE;
-    if (ctx.sampling()) {
+    // a server whose databases hold no table has nothing to sample: no JDBC session for it
+    if (ctx.sampling() && (withTables == null || !withTables.isEmpty())) {
       JdbcTarget target =
           JdbcTarget.mysql(ctx.address().getHostAddress(), ctx.port(), "", user, "");
       SampleResult sample = JdbcSampler.of(target).sample(ctx.sampleLimits());

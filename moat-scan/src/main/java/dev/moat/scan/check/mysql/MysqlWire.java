@@ -4,12 +4,16 @@ import dev.moat.scan.check.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The MySQL client/server handshake, just far enough to try an empty password: read the greeting,
  * send a HandshakeResponse41 with an empty auth response, follow an AuthSwitchRequest with an empty
  * response again, and report OK or ERR. An empty password has an empty scramble in every plugin
- * (mysql_native_password, caching_sha2_password, ed25519 has none), so no crypto is needed.
+ * (mysql_native_password, caching_sha2_password, ed25519 has none), so no crypto is needed. On a
+ * session that got in, {@link #query} runs a text-protocol query.
  */
 final class MysqlWire {
   private static final int CLIENT_LONG_PASSWORD = 1;
@@ -107,6 +111,91 @@ final class MysqlWire {
       }
     }
     return new Other(-1);
+  }
+
+  /**
+   * Runs {@code sql} (COM_QUERY, text protocol) on the logged-in session and returns its rows, each
+   * value as text or null; an ERR becomes an exception. The caller bounds the rows (LIMIT): every
+   * packet is held to the read cap, not the result as a whole.
+   */
+  List<List<@Nullable String>> query(String sql) throws IOException {
+    byte[] q = sql.getBytes(StandardCharsets.UTF_8);
+    byte[] payload = new byte[1 + q.length];
+    payload[0] = 0x03; // COM_QUERY
+    System.arraycopy(q, 0, payload, 1, q.length);
+    seq = -1; // a command starts a new sequence
+    send(payload);
+    byte[] p = packet();
+    if (p.length == 0 || (p[0] & 0xff) == 0xff) {
+      Err e = err(p);
+      throw new IOException("query failed: " + e.code() + " " + e.message());
+    }
+    if (p[0] == 0x00) {
+      return List.of(); // OK: a statement without rows
+    }
+    int[] at = {0};
+    long columns = lenenc(p, at);
+    for (long i = 0; i < columns; i++) {
+      packet(); // column definitions: the caller knows its columns
+    }
+    packet(); // EOF after the column definitions (CLIENT_DEPRECATE_EOF is not asked for)
+    List<List<@Nullable String>> rows = new ArrayList<>();
+    while (true) {
+      p = packet();
+      int first = p.length == 0 ? -1 : p[0] & 0xff;
+      if (first == 0xfe && p.length < 9) {
+        return rows; // EOF
+      }
+      if (first == 0xff) {
+        Err e = err(p);
+        throw new IOException("query failed: " + e.code() + " " + e.message());
+      }
+      List<@Nullable String> row = new ArrayList<>();
+      at[0] = 0;
+      for (long i = 0; i < columns; i++) {
+        if (at[0] >= p.length) {
+          throw new IOException("MySQL row shorter than its columns");
+        }
+        if ((p[at[0]] & 0xff) == 0xfb) {
+          at[0]++;
+          row.add(null);
+        } else {
+          long len = lenenc(p, at);
+          if (len < 0 || len > p.length - at[0]) {
+            throw new IOException("MySQL value longer than its row");
+          }
+          row.add(new String(p, at[0], (int) len, StandardCharsets.UTF_8));
+          at[0] += (int) len;
+        }
+      }
+      rows.add(row);
+    }
+  }
+
+  /** A length-encoded integer at {@code at[0]}, which moves past it. */
+  private static long lenenc(byte[] p, int[] at) throws IOException {
+    if (at[0] >= p.length) {
+      throw new IOException("MySQL packet too short");
+    }
+    int first = p[at[0]++] & 0xff;
+    int bytes =
+        switch (first) {
+          case 0xfc -> 2;
+          case 0xfd -> 3;
+          case 0xfe -> 8;
+          default -> 0;
+        };
+    if (bytes == 0) {
+      return first;
+    }
+    if (at[0] + bytes > p.length) {
+      throw new IOException("MySQL packet too short");
+    }
+    long v = 0;
+    for (int i = 0; i < bytes; i++) {
+      v |= (long) (p[at[0]++] & 0xff) << (8 * i);
+    }
+    return v;
   }
 
   private static Err err(byte[] p) {

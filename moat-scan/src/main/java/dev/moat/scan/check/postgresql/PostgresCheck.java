@@ -24,13 +24,20 @@ import java.util.Set;
  * AuthenticationOk (code 0) means open; a password request (cleartext 3, MD5 5, SCRAM 10, …) or
  * SQLSTATE 28000/28P01 means locked. A missing database (3D000) is retried with {@code template1}.
  *
- * <p>Read-only: one {@code SELECT} on {@code pg_database}, then moat-discover's JdbcSampler, whose
- * connections are read-only transactions.
+ * <p>Read-only: one {@code SELECT} on {@code pg_database} and one on {@code pg_class} (does the
+ * database logged in to hold tables?), then moat-discover's JdbcSampler, whose connections are
+ * read-only transactions, for up to three databases; the one logged in to only when it holds
+ * tables.
  */
 public final class PostgresCheck implements Check {
   static final String SERVICE = "postgresql";
   private static final byte[] SSL_REQUEST = {0, 0, 0, 8, 4, (byte) 0xd2, 0x16, 0x2f};
   private static final int DATABASES_SAMPLED = 3;
+  private static final String OWN_TABLES =
+      "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE c.relkind IN ('r', 'p', 'f')"
+          + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+          + " AND n.nspname NOT LIKE 'pg\\_toast%'";
 
   @Override
   public String id() {
@@ -88,6 +95,9 @@ public final class PostgresCheck implements Check {
     Exposure exposure = Exposure.NONE;
     if (ctx.sampling()) {
       for (String db : databases.subList(0, Math.min(DATABASES_SAMPLED, databases.size()))) {
+        if (db.equals(login.database()) && login.tables() == 0) {
+          continue; // nothing to sample: no JDBC session for it
+        }
         JdbcTarget target =
             JdbcTarget.postgresql(ctx.address().getHostAddress(), ctx.port(), db, "postgres", "");
         exposure = exposure.plus(ctx.detect(JdbcSampler.of(target).sample(ctx.sampleLimits())));
@@ -112,8 +122,12 @@ public final class PostgresCheck implements Check {
     return CheckResult.open(found, Auth.NONE, List.of(finding));
   }
 
-  /** The outcome of one login attempt and, when it got in, the databases it listed. */
-  private record Login(PgWire.Startup startup, List<String> databases) {}
+  /**
+   * The outcome of one login attempt to {@code database} and, when it got in, the databases it
+   * listed and the number of tables in {@code database} (-1 when unknown).
+   */
+  private record Login(
+      PgWire.Startup startup, String database, List<String> databases, long tables) {}
 
   /**
    * Logs in as postgres to {@code database} and, if that works, lists databases on the same
@@ -124,7 +138,7 @@ public final class PostgresCheck implements Check {
       PgWire pg = new PgWire(c);
       PgWire.Startup s = pg.startup("postgres", database);
       if (!(s instanceof PgWire.Ok)) {
-        return new Login(s, List.of());
+        return new Login(s, database, List.of(), -1);
       }
       List<String> names = new ArrayList<>();
       for (List<String> row :
@@ -133,8 +147,14 @@ public final class PostgresCheck implements Check {
                   + " ORDER BY datname LIMIT 50")) {
         names.add(row.get(0));
       }
+      long tables = -1;
+      try {
+        tables = Long.parseLong(pg.query(OWN_TABLES).get(0).get(0));
+      } catch (IOException | RuntimeException e) {
+        // unknown: the sampler looks for itself
+      }
       pg.terminate();
-      return new Login(s, names);
+      return new Login(s, database, names, tables);
     }
   }
 }

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 final class MysqlCheckIT {
   private static LocalServer empty;
   private static LocalServer stock;
+  private static LocalServer noTables;
 
   @BeforeAll
   static void start() throws SQLException {
     empty = MariaDbServers.emptyRootPassword();
     stock = MariaDbServers.stock();
+    noTables = MariaDbServers.emptyRootPassword();
     String url = "jdbc:mariadb://127.0.0.1:" + empty.port() + "/";
     try (Connection c = DriverManager.getConnection(url, "root", "");
         Statement s = c.createStatement()) {
@@ -37,6 +39,7 @@ final class MysqlCheckIT {
   static void stop() {
     empty.close();
     stock.close();
+    noTables.close();
   }
 
   @Test
@@ -55,8 +58,22 @@ final class MysqlCheckIT {
               assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
               assertThat(f.exposure()).containsKey("CN_RESIDENT_ID");
               assertThat(String.join("\n", f.evidence()))
-                  .contains("crm")
+                  .contains("databases with tables: crm (1)")
                   .doesNotContain("11010519491231002X");
+            });
+  }
+
+  @Test
+  void emptyRootPasswordNoTables_criticalWithNothingToSample() {
+    PortResult r = ScanTesting.inspect(noTables.port());
+
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.exposure()).isEmpty();
+              assertThat(f.evidence()).contains("no tables outside the system databases");
             });
   }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 final class PostgresCheckIT {
   private static LocalServer trust;
   private static LocalServer scram;
+  private static LocalServer emptyDefault;
 
   @BeforeAll
   static void start() throws SQLException {
@@ -33,12 +34,29 @@ final class PostgresCheckIT {
               + " ('李四', '110105194912310029', '13912345678')");
       s.execute("ANALYZE kehu");
     }
+    // the data in a database of its own; the default database "postgres" holds no table
+    emptyDefault = PostgresServers.trust();
+    String admin = "jdbc:postgresql://127.0.0.1:" + emptyDefault.port() + "/postgres";
+    try (Connection c = DriverManager.getConnection(admin, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE crm");
+    }
+    try (Connection c = DriverManager.getConnection(crm(), "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kehu (xingming text, sfzh text)");
+      s.execute("INSERT INTO kehu VALUES ('张三', '11010519491231002X')");
+    }
+  }
+
+  private static String crm() {
+    return "jdbc:postgresql://127.0.0.1:" + emptyDefault.port() + "/crm";
   }
 
   @AfterAll
   static void stop() {
     trust.close();
     scram.close();
+    emptyDefault.close();
   }
 
   @Test
@@ -60,6 +78,44 @@ final class PostgresCheckIT {
                   .doesNotContain("11010519491231002X")
                   .doesNotContain("13812345678");
             });
+  }
+
+  @Test
+  void emptyDefaultDatabase_loginSessionOnlyThereOtherDatabasesSampled() throws Exception {
+    long before = sessions("postgres");
+    PortResult r = ScanTesting.inspect(emptyDefault.port());
+
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.exposure()).containsKey("CN_RESIDENT_ID");
+              assertThat(String.join("\n", f.evidence())).contains("databases: crm, postgres");
+            });
+    // "postgres" saw the login session alone, no sampler session: it holds no table
+    assertThat(sessions("postgres") - before).isEqualTo(1);
+  }
+
+  /** Sessions that have ended in {@code db}, once no session is left there. */
+  private static long sessions(String db) throws Exception {
+    try (Connection c = DriverManager.getConnection(crm(), "postgres", "");
+        Statement s = c.createStatement()) {
+      for (int i = 0; i < 100; i++) {
+        try (var rs =
+            s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db + "'")) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(50);
+      }
+      try (var rs =
+          s.executeQuery("SELECT sessions FROM pg_stat_database WHERE datname = '" + db + "'")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Test
