@@ -12,6 +12,7 @@ import dev.moat.scan.check.Checks;
 import dev.moat.scan.suppress.Suppression;
 import dev.moat.scan.suppress.Suppressions;
 import dev.moat.scan.target.PortSet;
+import dev.moat.scan.target.TargetException;
 import dev.moat.scan.target.Targets;
 import dev.moat.store.Store;
 import java.io.IOException;
@@ -203,7 +204,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return Targets.parse(all, exclude);
     } catch (IllegalArgumentException e) {
-      throw UserException.usage("scan.error.target", String.valueOf(e.getMessage()));
+      throw UserException.usage("scan.error.target", detail(e));
     }
   }
 
@@ -218,8 +219,15 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return PortSet.parse(ports);
     } catch (IllegalArgumentException e) {
-      throw UserException.usage("scan.error.ports", String.valueOf(e.getMessage()));
+      throw UserException.usage("scan.error.ports", detail(e));
     }
+  }
+
+  /** Why a target or port list was refused, in the user's language where the scanner knows it. */
+  private static String detail(IllegalArgumentException e) {
+    return e instanceof TargetException t
+        ? t.message(Locale.getDefault())
+        : String.valueOf(e.getMessage());
   }
 
   private @Nullable Severity threshold() {

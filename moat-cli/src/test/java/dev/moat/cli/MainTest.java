@@ -62,6 +62,19 @@ final class MainTest {
   }
 
   @Test
+  void badPortsAndTargets_inChinese_wholeLineInChinese() {
+    assertThat(run("--lang", "zh", "scan", "127.0.0.1", "-p", "abc")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).isEqualTo("moat：-p 无效：端口须为 1..65535 之间的数字：abc" + System.lineSeparator());
+    err.reset();
+    assertThat(run("--lang", "zh", "scan", "10.0.0.0/33", "-p", "1")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("CIDR 前缀长度须在 0..32 之间：10.0.0.0/33");
+    err.reset();
+    assertThat(run("--lang", "en", "scan", "10.0.0.0/33", "-p", "1")).isEqualTo(ExitCode.USAGE);
+    assertThat(err()).contains("CIDR prefix must be in 0..32: 10.0.0.0/33");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
   void unknownOption_inChinese_saysSoInChinese() {
     assertThat(run("--lang", "zh", "--no-such-option")).isEqualTo(ExitCode.USAGE);
     assertThat(err()).contains("查看用法");

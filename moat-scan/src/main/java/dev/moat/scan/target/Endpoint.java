@@ -17,7 +17,7 @@ public record Endpoint(String host, InetAddress address, int port, @Nullable Str
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(address, "address");
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be in 1..65535: " + port);
+      throw new TargetException("port.range", String.valueOf(port));
     }
   }
 }

@@ -46,7 +46,7 @@ public final class PortSet {
       return all();
     }
     if (s.isEmpty()) {
-      throw new IllegalArgumentException("port list must not be empty");
+      throw new TargetException("ports.empty");
     }
     BitSet b = new BitSet(65536);
     for (String part : s.split(",")) {
@@ -59,7 +59,7 @@ public final class PortSet {
         int lo = dash == 0 ? 1 : number(p.substring(0, dash));
         int hi = dash == p.length() - 1 ? 65535 : number(p.substring(dash + 1));
         if (lo > hi) {
-          throw new IllegalArgumentException("port range must go up: " + p);
+          throw new TargetException("ports.down", p);
         }
         b.set(lo, hi + 1);
       }
@@ -72,7 +72,7 @@ public final class PortSet {
     try {
       p = Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("port must be a number in 1..65535: " + s, e);
+      throw new TargetException(e, "port.number", s);
     }
     check(p, s);
     return p;
@@ -80,7 +80,7 @@ public final class PortSet {
 
   private static void check(int p, String s) {
     if (p < 1 || p > 65535) {
-      throw new IllegalArgumentException("port must be a number in 1..65535: " + s);
+      throw new TargetException("port.number", s);
     }
   }
 

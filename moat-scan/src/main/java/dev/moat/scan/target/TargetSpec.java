@@ -49,10 +49,10 @@ public record TargetSpec(
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(last, "last");
     if (first.compareTo(last) > 0) {
-      throw new IllegalArgumentException("target range must go up: " + source);
+      throw new TargetException("range.down", source);
     }
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be in 1..65535: " + source);
+      throw new TargetException("port.range", source);
     }
   }
 
@@ -79,7 +79,7 @@ public record TargetSpec(
   public static TargetSpec parse(String text) {
     String s = text.trim();
     if (s.isEmpty()) {
-      throw new IllegalArgumentException("target must not be empty");
+      throw new TargetException("target.empty");
     }
     String lower = s.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -91,7 +91,7 @@ public record TargetSpec(
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       if (close < 0) {
-        throw new IllegalArgumentException("missing ] in target: " + s);
+        throw new TargetException("bracket", s);
       }
       String host = s.substring(1, close);
       String rest = s.substring(close + 1);
@@ -114,11 +114,11 @@ public record TargetSpec(
     try {
       uri = new URI(s);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL: " + s, e);
+      throw new TargetException(e, "url.invalid", s);
     }
     String host = uri.getHost();
     if (host == null) {
-      throw new IllegalArgumentException("URL has no host: " + s);
+      throw new TargetException("url.noHost", s);
     }
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
@@ -139,7 +139,7 @@ public record TargetSpec(
     int slash = s.indexOf('/');
     String host = s.substring(0, slash);
     if (!isLiteral(host)) {
-      throw new IllegalArgumentException("a CIDR block needs an address, not a name: " + s);
+      throw new TargetException("cidr.name", s);
     }
     InetAddress a = address(s, host);
     int bits = a.getAddress().length * 8;
@@ -147,14 +147,13 @@ public record TargetSpec(
     try {
       prefix = Integer.parseInt(s.substring(slash + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("CIDR prefix must be a number: " + s, e);
+      throw new TargetException(e, "cidr.prefixNumber", s);
     }
     if (prefix < 0 || prefix > bits) {
-      throw new IllegalArgumentException("CIDR prefix must be in 0.." + bits + ": " + s);
+      throw new TargetException("cidr.prefixRange", s, String.valueOf(bits));
     }
     if (bits == 128 && prefix < MIN_V6_PREFIX) {
-      throw new IllegalArgumentException(
-          "IPv6 blocks must be /" + MIN_V6_PREFIX + " or smaller: " + s);
+      throw new TargetException("cidr.v6Size", s, String.valueOf(MIN_V6_PREFIX));
     }
     BigInteger n = new BigInteger(1, a.getAddress());
     BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
@@ -175,15 +174,15 @@ public record TargetSpec(
       try {
         octet = Integer.parseInt(end);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("range end must be an address or 0..255: " + s, e);
+        throw new TargetException(e, "range.end", s);
       }
       if (octet < 0 || octet > 255) {
-        throw new IllegalArgumentException("range end must be an address or 0..255: " + s);
+        throw new TargetException("range.end", s);
       }
       last = first.andNot(BigInteger.valueOf(255)).or(BigInteger.valueOf(octet));
     }
     if (first.compareTo(last) > 0) {
-      throw new IllegalArgumentException("target range must go up: " + s);
+      throw new TargetException("range.down", s);
     }
     return new TargetSpec(s, null, first, last, false, 0, null);
   }
@@ -197,7 +196,7 @@ public record TargetSpec(
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException("port must be a number in 1..65535: " + source);
+    throw new TargetException("port.number", source);
   }
 
   static boolean isLiteral(String host) {
@@ -208,17 +207,17 @@ public record TargetSpec(
     if (V4.matcher(host).matches()) {
       for (String octet : host.split("\\.")) {
         if (Integer.parseInt(octet) > 255) {
-          throw new IllegalArgumentException("not an IPv4 address: " + source);
+          throw new TargetException("v4.invalid", source);
         }
       }
     } else if (!host.contains(":") && !NAME.matcher(host).matches()) {
-      throw new IllegalArgumentException("not an address, name, range or URL: " + source);
+      throw new TargetException("target.unknown", source);
     }
     try {
       // Literals never touch DNS; a name is resolved once, to the first address.
       return InetAddress.getAllByName(host)[0];
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("cannot resolve host name: " + source, e);
+      throw new TargetException(e, "host.unresolved", source);
     }
   }
 

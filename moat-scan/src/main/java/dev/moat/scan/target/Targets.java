@@ -28,7 +28,7 @@ public final class Targets {
    */
   public static Targets parse(List<String> targets, List<String> exclude) {
     if (targets.isEmpty()) {
-      throw new IllegalArgumentException("at least one target is needed");
+      throw new TargetException("targets.none");
     }
     return new Targets(
         targets.stream().map(TargetSpec::parse).toList(),

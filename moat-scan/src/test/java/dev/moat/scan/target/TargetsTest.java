@@ -93,4 +93,36 @@ final class TargetsTest {
     assertThatThrownBy(() -> PortSet.parse("70000")).hasMessageContaining("70000");
     assertThatThrownBy(() -> PortSet.parse("9-3")).hasMessageContaining("9-3");
   }
+
+  @Test
+  void badInput_toldInEnglishAndChinese() {
+    assertThatThrownBy(() -> PortSet.parse("80,90-85"))
+        .isInstanceOfSatisfying(
+            TargetException.class,
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("port range must go up: 90-85");
+              assertThat(e.message(java.util.Locale.SIMPLIFIED_CHINESE))
+                  .isEqualTo("端口范围须从小到大：90-85");
+            });
+    assertThatThrownBy(() -> TargetSpec.parse("fe80::/64"))
+        .isInstanceOfSatisfying(
+            TargetException.class,
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("IPv6 blocks must be /96 or smaller: fe80::/64");
+              assertThat(e.message(java.util.Locale.SIMPLIFIED_CHINESE))
+                  .isEqualTo("IPv6 网段须为 /96 或更小：fe80::/64");
+            });
+  }
+
+  @Test
+  void everyMessage_hasAChineseText() throws Exception {
+    java.util.Properties en = new java.util.Properties();
+    java.util.Properties zh = new java.util.Properties();
+    try (var a = TargetException.class.getResourceAsStream("Messages.properties");
+        var b = TargetException.class.getResourceAsStream("Messages_zh_CN.properties")) {
+      en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+      zh.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(zh.keySet()).isEqualTo(en.keySet());
+  }
 }
