@@ -56,14 +56,10 @@ if [[ -f moat-cli/target/moat.jar ]] && java -jar moat-cli/target/moat.jar detec
   LAUNCHER="./moat detect --format jsonl --threads 1"
   launcher_cmd() { ./moat detect --format jsonl --threads 1 "$CORPUS" > /dev/null || [[ $? == 1 ]]; }
   ./moat detect --format jsonl /dev/null > /dev/null 2>&1 || true # makes the launcher's archive
-  # ... which then learns from the first real runs (see ./moat): untimed runs on the corpus's first
-  # 2 MB until it has, each after any archive it is remaking in the background
+  # ... which then learns from the first real runs: untimed runs on the corpus's first 2 MB
   head -c 2000000 "$CORPUS" > "$CORPUS.head.txt"
-  for _ in 1 2 3 4; do
-    ./moat detect --format jsonl --threads 1 "$CORPUS.head.txt" > /dev/null 2>&1 || true
-    while pgrep -f -- 'Xshare:dump' > /dev/null; do sleep 0.2; done
-    [[ -f moat-cli/target/moat-detect.learned ]] && break
-  done
+  . moat-bench/scripts/launcher-learn.sh
+  launcher_learn detect ./moat detect --format jsonl --threads 1 "$CORPUS.head.txt"
   rm -f "$CORPUS.head.txt"
 else
   MOAT_NAME="DetectFile stand-in (moat detect not built yet): java -cp $BENCH_JAR dev.moat.bench.DetectFile"

@@ -137,11 +137,8 @@ MOAT_ARGS=(scan 127.0.0.1 -p "$RANGE" --rate 0 --concurrency 2000 --no-store --n
 # then learns from the first real scans what they load (see ./moat): untimed scans until it has,
 # each after any archive it is remaking in the background. Timed rounds are the user's later scans.
 ./moat scan 127.0.0.1 --exclude 127.0.0.1 -p 1 --no-store --no-progress --format json >/dev/null 2>&1
-for _ in 1 2 3 4; do
-  in_ns ./moat "${MOAT_ARGS[@]}" >/dev/null 2>&1 || true
-  while pgrep -f -- 'Xshare:dump' >/dev/null; do sleep 0.2; done
-  [ -f moat-cli/target/moat-scan.learned ] && break
-done
+. moat-bench/scripts/launcher-learn.sh
+launcher_learn scan in_ns ./moat "${MOAT_ARGS[@]}"
 RUNS=""
 for r in $(seq 1 "${ROUNDS:-1}"); do
   load=$(cut -d' ' -f1 /proc/loadavg)

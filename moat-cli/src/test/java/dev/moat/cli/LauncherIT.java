@@ -143,12 +143,15 @@ final class LauncherIT {
     }
   }
 
-  /** Waits until the background remake has renamed its temporary archive into place. */
+  /**
+   * Waits until no background remake is under way: it writes {@code moat-scan.jsa.PID.classlist},
+   * then {@code moat-scan.jsa.PID}, and renames the latter into place.
+   */
   private static void waitForNoTemporaryArchive(Path target) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       try (Stream<Path> s = Files.list(target)) {
-        if (s.noneMatch(p -> p.getFileName().toString().matches("moat-scan\\.jsa\\.[0-9]+"))) {
+        if (s.noneMatch(p -> p.getFileName().toString().matches("moat-scan\\.jsa\\.[0-9]+.*"))) {
           return;
         }
       }

@@ -26,11 +26,6 @@ public final class TargetException extends IllegalArgumentException {
     this.args = args.clone();
   }
 
-  /** The message key, e.g. {@code port.number}. */
-  public String key() {
-    return key;
-  }
-
   /** The message in {@code locale} (English unless a translation exists). */
   public String message(Locale locale) {
     return format(locale, key, args);
