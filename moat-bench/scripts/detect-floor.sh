@@ -10,14 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${1:-5}
-BENCH_JAR=moat-bench/target/benchmarks.jar
-CORPUS=moat-bench/target/detect-corpus-120.txt
 PATTERNS=moat-bench/scripts/patterns.txt
-
-command -v rg >/dev/null || { echo "ripgrep (rg) is not installed: apt-get install ripgrep" >&2; exit 2; }
-[[ -f $BENCH_JAR ]] || ./mvnw -B -ntp -q -Pbench -pl moat-bench -am package -DskipTests
-[[ -f $CORPUS ]] || java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$CORPUS" 120
-./moat detect --format jsonl /dev/null >/dev/null 2>&1 || true # the launcher's archive, made once
+. moat-bench/scripts/detect-setup.sh
+require_rg
+detect_corpus 120
+detect_launcher_ready
 
 names=(start read tokens lean moat rg)
 run() {

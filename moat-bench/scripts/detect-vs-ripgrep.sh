@@ -22,29 +22,9 @@ cd "$(dirname "$0")/../.."
 SIZE_MB=${1:-120}
 RUNS=${2:-3}
 PATTERNS=moat-bench/scripts/patterns.txt
-BENCH_JAR=moat-bench/target/benchmarks.jar
-CORPUS=moat-bench/target/detect-corpus-${SIZE_MB}.txt
-
-command -v rg >/dev/null || { echo "ripgrep (rg) is not installed: apt-get install ripgrep" >&2; exit 2; }
-if [[ ! -f $BENCH_JAR ]]; then
-  ./mvnw -B -ntp -q -Pbench -pl moat-bench -am package -DskipTests
-fi
-BASE=moat-bench/target/detect-corpus-120.txt
-if [[ ! -f $CORPUS ]]; then
-  if (( SIZE_MB > 120 )); then
-    if [[ ! -f $BASE ]]; then
-      echo "generating 120 MB corpus -> $BASE" >&2
-      java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$BASE" 120
-    fi
-    echo "concatenating whole copies of $BASE to at least ${SIZE_MB} MB -> $CORPUS" >&2
-    while (( $(stat -c %s "$CORPUS" 2>/dev/null || echo 0) < SIZE_MB * 1048576 )); do
-      cat "$BASE" >> "$CORPUS"
-    done
-  else
-    echo "generating ${SIZE_MB} MB corpus -> $CORPUS" >&2
-    java -cp "$BENCH_JAR" dev.moat.bench.GenerateCorpus "$CORPUS" "$SIZE_MB"
-  fi
-fi
+. moat-bench/scripts/detect-setup.sh
+require_rg
+detect_corpus "$SIZE_MB"
 BYTES=$(stat -c %s "$CORPUS")
 MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }')
 
@@ -55,12 +35,7 @@ if [[ -f moat-cli/target/moat.jar ]] && java -jar moat-cli/target/moat.jar detec
   moat_cmd() { java ${MOAT_JAVA_OPTS:-} -jar moat-cli/target/moat.jar detect --format jsonl --threads 1 "$CORPUS" > /dev/null || [[ $? == 1 ]]; }
   LAUNCHER="./moat detect --format jsonl --threads 1"
   launcher_cmd() { ./moat detect --format jsonl --threads 1 "$CORPUS" > /dev/null || [[ $? == 1 ]]; }
-  ./moat detect --format jsonl /dev/null > /dev/null 2>&1 || true # makes the launcher's archive
-  # ... which then learns from the first real runs: untimed runs on the corpus's first 2 MB
-  head -c 2000000 "$CORPUS" > "$CORPUS.head.txt"
-  . moat-bench/scripts/launcher-learn.sh
-  launcher_learn detect ./moat detect --format jsonl --threads 1 "$CORPUS.head.txt"
-  rm -f "$CORPUS.head.txt"
+  detect_launcher_ready
 else
   MOAT_NAME="DetectFile stand-in (moat detect not built yet): java -cp $BENCH_JAR dev.moat.bench.DetectFile"
   moat_cmd() { java -cp "$BENCH_JAR" dev.moat.bench.DetectFile "$CORPUS" > /dev/null 2>/dev/null; }

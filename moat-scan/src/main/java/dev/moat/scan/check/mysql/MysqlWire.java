@@ -127,8 +127,7 @@ final class MysqlWire {
     send(payload);
     byte[] p = packet();
     if (p.length == 0 || (p[0] & 0xff) == 0xff) {
-      Err e = err(p);
-      throw new IOException("query failed: " + e.code() + " " + e.message());
+      throw queryFailed(p);
     }
     if (p[0] == 0x00) {
       return List.of(); // OK: a statement without rows
@@ -147,8 +146,7 @@ final class MysqlWire {
         return rows; // EOF
       }
       if (first == 0xff) {
-        Err e = err(p);
-        throw new IOException("query failed: " + e.code() + " " + e.message());
+        throw queryFailed(p);
       }
       List<@Nullable String> row = new ArrayList<>();
       at[0] = 0;
@@ -170,6 +168,11 @@ final class MysqlWire {
       }
       rows.add(row);
     }
+  }
+
+  private static IOException queryFailed(byte[] errPacket) {
+    Err e = err(errPacket);
+    return new IOException("query failed: " + e.code() + " " + e.message());
   }
 
   /** A length-encoded integer at {@code at[0]}, which moves past it. */
