@@ -432,47 +432,60 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes and forces one batch, then acknowledges it. A batch that would carry the active segment
+   * past {@code segmentBytes} is split: the part that fills the segment is written and forced, the
+   * segment is sealed, and the rest goes to the next one, so no segment grows past its limit by
+   * more than one record however large the batches get.
+   */
   @SuppressWarnings("ByteBufferBackingArray") // heap buffers from ByteBuffer.allocate
   private ByteBuffer commit(
       List<Pending> batch, ByteBuffer buffer, MessageDigest md, CRC32C crc, byte[][] leaves)
       throws IOException {
-    if (segmentBytes >= options.segmentBytes()) {
-      roll();
-    }
     long micros = Math.max(lastMicros, micros(options.clock().instant()));
     long index = range.size();
     ByteBuffer out = buffer;
-    out.clear();
-    for (int i = 0; i < batch.size(); i++) {
-      byte[] json = batch.get(i).json();
-      int len = SegmentFormat.BODY_PREFIX + json.length;
-      if (out.remaining() < len + SegmentFormat.FRAME_OVERHEAD) {
-        ByteBuffer bigger =
-            ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + len + 64));
-        out.flip();
-        bigger.put(out);
-        out = bigger;
+    int from = 0;
+    while (from < batch.size()) {
+      if (segmentBytes >= options.segmentBytes()) {
+        roll();
       }
-      int start = out.position();
-      out.putInt(len).putLong(index + i).putLong(micros).put(json);
-      crc.reset();
-      crc.update(out.array(), start, 4 + len);
-      out.putInt((int) crc.getValue());
-      leaves[i] = Merkle.leafHash(md, out.array(), start + 4, len);
+      out.clear();
+      int to = from;
+      while (to < batch.size()
+          && (to == from || segmentBytes + out.position() < options.segmentBytes())) {
+        byte[] json = batch.get(to).json();
+        int len = SegmentFormat.BODY_PREFIX + json.length;
+        if (out.remaining() < len + SegmentFormat.FRAME_OVERHEAD) {
+          ByteBuffer bigger =
+              ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + len + 64));
+          out.flip();
+          bigger.put(out);
+          out = bigger;
+        }
+        int start = out.position();
+        out.putInt(len).putLong(index + to).putLong(micros).put(json);
+        crc.reset();
+        crc.update(out.array(), start, 4 + len);
+        out.putInt((int) crc.getValue());
+        leaves[to] = Merkle.leafHash(md, out.array(), start + 4, len);
+        to++;
+      }
+      out.flip();
+      int bytes = out.remaining();
+      segment.write(out, segmentBytes);
+      long t0 = System.nanoTime();
+      segment.force();
+      fsyncNanos.add(System.nanoTime() - t0);
+      fsyncs.increment();
+      segmentBytes += bytes;
+      for (int i = from; i < to; i++) {
+        range.append(leaves[i], tree::add);
+      }
+      from = to;
     }
-    out.flip();
-    int bytes = out.remaining();
-    segment.write(out, segmentBytes);
-    long t0 = System.nanoTime();
-    segment.force();
-    fsyncNanos.add(System.nanoTime() - t0);
-    fsyncs.increment();
     maxBatch.accumulate(batch.size());
-    segmentBytes += bytes;
     lastMicros = micros;
-    for (int i = 0; i < batch.size(); i++) {
-      range.append(leaves[i], tree::add);
-    }
     tree.flush();
     committed = new Committed(range.size(), range.copy());
     for (int i = 0; i < batch.size(); i++) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param origin the checkpoint origin line (and key name) of a new log; a random one if empty
  * @param keyFile where the signing key lives; {@code keys/signing.key} in the log if empty
- * @param segmentBytes a segment is sealed and a new one begun once it exceeds this
+ * @param segmentBytes a segment is sealed and a new one begun once it reaches this; a batch that
+ *     would carry it further is split across the two
  * @param maxBatch most records written and forced together (batches are what is queued, up to this)
  * @param maxPending most appends waiting for the writer; beyond it appends fail fast
  * @param clock time source for record times and checkpoints

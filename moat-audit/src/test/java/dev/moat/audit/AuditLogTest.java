@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +131,88 @@ final class AuditLogTest {
       VerifyReport r = log.verify();
       assertThat(r.problem()).isEmpty();
       assertThat(r.entries()).isEqualTo(4000);
+    }
+  }
+
+  @Test
+  void commit_oneBatchLargerThanASegment_isSplitAcrossSegments() throws Exception {
+    // The writer is held in its first force while 600 appends queue up behind it, so they are
+    // drained as one batch of ~70 KB against 8 KiB segments.
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean armed = new AtomicBoolean();
+    FileLayer disk = FileLayer.disk();
+    FileLayer gated =
+        (path, create) -> {
+          FileLayer.StorageFile f = disk.open(path, create);
+          return new FileLayer.StorageFile() {
+            @Override
+            public void write(ByteBuffer src, long position) throws IOException {
+              f.write(src, position);
+            }
+
+            @Override
+            public int read(ByteBuffer dst, long position) throws IOException {
+              return f.read(dst, position);
+            }
+
+            @Override
+            public long size() throws IOException {
+              return f.size();
+            }
+
+            @Override
+            public void truncate(long size) throws IOException {
+              f.truncate(size);
+            }
+
+            @Override
+            public void force() throws IOException {
+              if (armed.compareAndSet(true, false)) {
+                held.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IOException(e);
+                }
+              }
+              f.force();
+            }
+
+            @Override
+            public void close() throws IOException {
+              f.close();
+            }
+          };
+        };
+    long limit = 8192;
+    try (AuditLog log =
+        AuditLog.open(dir, AuditOptions.defaults().withFiles(gated).withSegmentBytes(limit))) {
+      armed.set(true);
+      CompletableFuture<Receipt> first = log.appendAsync(event(0));
+      held.await();
+      List<CompletableFuture<Receipt>> rest = new ArrayList<>();
+      for (int i = 1; i <= 600; i++) {
+        rest.add(log.appendAsync(event(i)));
+      }
+      release.countDown();
+      first.join();
+      CompletableFuture.allOf(rest.toArray(new CompletableFuture<?>[0])).join();
+      assertThat(log.stats().maxBatch()).isEqualTo(600);
+      List<LogFiles.Segment> segments = new LogFiles(dir).listSegments();
+      assertThat(segments.size()).isGreaterThan(7);
+      int oneRecord = event(600).length() + 64;
+      for (LogFiles.Segment s : segments) {
+        assertThat(Files.size(s.path())).isLessThan(limit + oneRecord);
+      }
+      VerifyReport r = log.verify();
+      assertThat(r.problem()).isEmpty();
+      assertThat(r.entries()).isEqualTo(601);
+    }
+    try (AuditLog log = AuditLog.open(dir, AuditOptions.defaults().withSegmentBytes(limit))) {
+      assertThat(log.size()).isEqualTo(601);
+      assertThat(log.verify().problem()).isEmpty();
     }
   }
 
