@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -134,69 +137,52 @@ final class AuditLogTest {
     }
   }
 
+  /** The system clock, except that one armed call waits until released. */
+  static final class HeldClock extends Clock {
+    final CountDownLatch held = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicBoolean armed = new AtomicBoolean();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      if (armed.compareAndSet(true, false)) {
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return Instant.now();
+    }
+  }
+
   @Test
   void commit_oneBatchLargerThanASegment_isSplitAcrossSegments() throws Exception {
-    // The writer is held in its first force while 600 appends queue up behind it, so they are
-    // drained as one batch of ~70 KB against 8 KiB segments.
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean armed = new AtomicBoolean();
-    FileLayer disk = FileLayer.disk();
-    FileLayer gated =
-        (path, create) -> {
-          FileLayer.StorageFile f = disk.open(path, create);
-          return new FileLayer.StorageFile() {
-            @Override
-            public void write(ByteBuffer src, long position) throws IOException {
-              f.write(src, position);
-            }
-
-            @Override
-            public int read(ByteBuffer dst, long position) throws IOException {
-              return f.read(dst, position);
-            }
-
-            @Override
-            public long size() throws IOException {
-              return f.size();
-            }
-
-            @Override
-            public void truncate(long size) throws IOException {
-              f.truncate(size);
-            }
-
-            @Override
-            public void force() throws IOException {
-              if (armed.compareAndSet(true, false)) {
-                held.countDown();
-                try {
-                  release.await();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new IOException(e);
-                }
-              }
-              f.force();
-            }
-
-            @Override
-            public void close() throws IOException {
-              f.close();
-            }
-          };
-        };
+    // The writer reads the clock as it begins a batch; it is held there while 600 appends queue
+    // up, so they are drained as one batch of ~70 KB against 8 KiB segments.
+    HeldClock clock = new HeldClock();
     long limit = 8192;
     try (AuditLog log =
-        AuditLog.open(dir, AuditOptions.defaults().withFiles(gated).withSegmentBytes(limit))) {
-      armed.set(true);
+        AuditLog.open(dir, AuditOptions.defaults().withClock(clock).withSegmentBytes(limit))) {
+      clock.armed.set(true);
       CompletableFuture<Receipt> first = log.appendAsync(event(0));
-      held.await();
+      clock.held.await();
       List<CompletableFuture<Receipt>> rest = new ArrayList<>();
       for (int i = 1; i <= 600; i++) {
         rest.add(log.appendAsync(event(i)));
       }
-      release.countDown();
+      clock.release.countDown();
       first.join();
       CompletableFuture.allOf(rest.toArray(new CompletableFuture<?>[0])).join();
       assertThat(log.stats().maxBatch()).isEqualTo(600);
