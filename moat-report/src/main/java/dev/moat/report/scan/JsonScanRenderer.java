@@ -74,6 +74,20 @@ final class JsonScanRenderer implements ScanRenderer {
     g.writeStringField("severity", f.severity().id());
     g.writeStringField("title", f.title());
     g.writeStringField("detail", f.detail());
+    evidenceAndRemedy(g, f);
+    g.writeEndObject();
+  }
+
+  /** ISO-8601 in UTC with a {@code Z}, e.g. {@code 2026-11-28T10:00:00Z}. */
+  static String iso(Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t);
+  }
+
+  /**
+   * Writes a finding's {@code evidence}, {@code exposure} (entities in name order), {@code
+   * remediation} and {@code references} fields, shared by the JSON document and SARIF's properties.
+   */
+  static void evidenceAndRemedy(JsonGenerator g, Finding f) throws IOException {
     g.writeArrayFieldStart("evidence");
     for (String e : f.evidence()) {
       g.writeString(e);
@@ -90,11 +104,5 @@ final class JsonScanRenderer implements ScanRenderer {
       g.writeString(r);
     }
     g.writeEndArray();
-    g.writeEndObject();
-  }
-
-  /** ISO-8601 in UTC with a {@code Z}, e.g. {@code 2026-11-28T10:00:00Z}. */
-  static String iso(Instant t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t);
   }
 }

@@ -177,22 +177,7 @@ final class SarifScanRenderer implements ScanRenderer {
     g.writeStringField("service", f.service());
     g.writeStringField("host", f.host());
     g.writeNumberField("port", f.port());
-    g.writeArrayFieldStart("evidence");
-    for (String e : f.evidence()) {
-      g.writeString(e);
-    }
-    g.writeEndArray();
-    g.writeObjectFieldStart("exposure");
-    for (Map.Entry<String, Integer> e : new TreeMap<>(f.exposure()).entrySet()) {
-      g.writeNumberField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
-    g.writeStringField("remediation", f.remediation());
-    g.writeArrayFieldStart("references");
-    for (String r : f.references()) {
-      g.writeString(r);
-    }
-    g.writeEndArray();
+    JsonScanRenderer.evidenceAndRemedy(g, f);
     g.writeEndObject();
     g.writeEndObject();
   }
