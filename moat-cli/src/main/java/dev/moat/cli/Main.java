@@ -1,5 +1,6 @@
 package dev.moat.cli;
 
+import dev.moat.core.text.TerminalText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -92,7 +93,8 @@ public final class Main {
       code = ue.exitCode();
     } else if (e instanceof IllegalArgumentException) {
       // Config and argument validation throws these with a message naming the field and value.
-      err.println(Messages.get("error.prefix") + e.getMessage());
+      err.println(
+          Messages.get("error.prefix") + TerminalText.clean(String.valueOf(e.getMessage())));
       code = ExitCode.USAGE;
     } else {
       String raw = e.getMessage();

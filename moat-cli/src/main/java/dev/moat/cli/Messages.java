@@ -1,5 +1,6 @@
 package dev.moat.cli;
 
+import dev.moat.core.text.TerminalText;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -31,8 +32,17 @@ public final class Messages {
     return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
   }
 
-  /** The text for {@code key}, formatted with {@code args}; the key itself if it is missing. */
-  public static String get(String key, Object... args) {
+  /**
+   * The text for {@code key}, formatted with {@code args}; the key itself if it is missing. Every
+   * argument but a number is shown through {@link TerminalText#clean}: arguments are file names,
+   * addresses and servers' errors, and a control character in one must not reach the terminal.
+   */
+  public static String get(String key, Object... rawArgs) {
+    Object[] args = new Object[rawArgs.length];
+    for (int i = 0; i < args.length; i++) {
+      Object a = rawArgs[i];
+      args[i] = a instanceof Number ? a : TerminalText.clean(String.valueOf(a));
+    }
     String pattern = null;
     for (String name : BUNDLES) {
       try {

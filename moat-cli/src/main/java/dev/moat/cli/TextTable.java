@@ -1,5 +1,6 @@
 package dev.moat.cli;
 
+import dev.moat.core.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -7,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plain-text table with columns aligned for terminals: Chinese characters take two columns, so
- * widths are counted in display cells, not chars. A null row is a blank separator line.
+ * widths are counted in display cells, not chars. Cells are cleaned of control characters (a file
+ * name can hold an escape sequence). A null row is a blank separator line.
  */
 final class TextTable {
   private TextTable() {}
@@ -25,7 +27,8 @@ final class TextTable {
     for (String[] r : rows) {
       if (r != null) {
         for (int i = 0; i < r.length; i++) {
-          width[i] = Math.max(width[i], cells(r[i]));
+          r[i] = TerminalText.clean(r[i]);
+          width[i] = Math.max(width[i], TerminalText.width(r[i]));
         }
       }
     }
@@ -34,7 +37,7 @@ final class TextTable {
       sb.setLength(0);
       if (r != null) {
         for (int i = 0; i < r.length; i++) {
-          int pad = width[i] - cells(r[i]);
+          int pad = width[i] - TerminalText.width(r[i]);
           if (i == rightAligned) {
             sb.append(" ".repeat(pad)).append(r[i]);
           } else {
@@ -51,27 +54,5 @@ final class TextTable {
       out.write(sb.toString().stripTrailing());
       out.write('\n');
     }
-  }
-
-  /** Display width: East Asian wide and full-width characters count as two cells. */
-  static int cells(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      w += wide(cp) ? 2 : 1;
-    }
-    return w;
-  }
-
-  private static boolean wide(int cp) {
-    return (cp >= 0x1100 && cp <= 0x115F)
-        || (cp >= 0x2E80 && cp <= 0xA4CF)
-        || (cp >= 0xAC00 && cp <= 0xD7A3)
-        || (cp >= 0xF900 && cp <= 0xFAFF)
-        || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60)
-        || (cp >= 0xFFE0 && cp <= 0xFFE6)
-        || (cp >= 0x20000 && cp <= 0x3FFFD);
   }
 }

@@ -133,6 +133,19 @@ final class DetectCommandTest {
   }
 
   @Test
+  void detect_fileNamesWithEscapeSequences_neverReachTheTerminal() throws IOException {
+    file("d/\u001b[31mred\u001b[0m.log", LOG_LINE);
+    Files.write(dir.resolve("d/\u001b]0;title\u0007.bin"), new byte[] {0, 1, 2, 'b', 'i', 'n'});
+    Result r = run("detect", dir.resolve("d").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out() + r.err()).doesNotContain("\u001b").doesNotContain("\u0007");
+    assertThat(r.out()).contains("?[31mred?[0m.log");
+    assertThat(r.err()).contains("?]0;title?.bin");
+    String jsonl = run("detect", "--format", "jsonl", dir.resolve("d").toString()).out();
+    assertThat(jsonl).contains("\\u001b[31mred");
+  }
+
+  @Test
   void detect_tableInChinese_usesChineseHeadings() throws IOException {
     Path f = file("a.log", LOG_LINE);
     Result r = run("--lang", "zh", "detect", f.toString());

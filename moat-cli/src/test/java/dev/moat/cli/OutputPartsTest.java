@@ -3,6 +3,7 @@ package dev.moat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moat.core.text.TerminalText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,6 +93,6 @@ final class OutputPartsTest {
     List<String> lines = out.toString().lines().toList();
     assertThat(lines)
         .containsExactly("文件    类型    数量", "a.log   手机号     3", "bb.log  EMAIL     12");
-    assertThat(lines.stream().map(TextTable::cells).distinct()).hasSize(1);
+    assertThat(lines.stream().map(TerminalText::width).distinct()).hasSize(1);
   }
 }

@@ -19,6 +19,7 @@ import dev.moat.audit.VerifyReport;
 import dev.moat.cli.ExitCode;
 import dev.moat.cli.Messages;
 import dev.moat.cli.UserException;
+import dev.moat.core.text.TerminalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -374,7 +375,13 @@ public final class AuditCommand implements Runnable {
       type = "?";
     }
     String j = e.json().length() > 100 ? e.json().substring(0, 99) + "…" : e.json();
-    return new String[] {String.valueOf(e.index()), e.time().toString(), type, j};
+    // asText() decodes JSON escapes: a type can hold a terminal escape sequence.
+    return new String[] {
+      String.valueOf(e.index()),
+      e.time().toString(),
+      TerminalText.clean(type),
+      TerminalText.clean(j)
+    };
   }
 
   static ObjectNode json(Entry e) {

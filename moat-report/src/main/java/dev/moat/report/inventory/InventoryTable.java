@@ -1,5 +1,6 @@
 package dev.moat.report.inventory;
 
+import dev.moat.core.text.TerminalText;
 import dev.moat.discover.Change;
 import dev.moat.discover.Inventory;
 import dev.moat.discover.InventoryColumn;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Plain-text table for the terminal: the columns that hold personal or important data (and those
- * removed since the last run), then a one-line summary. Widths count CJK characters as two cells.
+ * removed since the last run), then a one-line summary. Widths count CJK characters as two cells;
+ * names, examples and messages come from the sources, so their control characters are replaced.
  */
 public final class InventoryTable {
   private InventoryTable() {}
@@ -62,7 +64,7 @@ public final class InventoryTable {
             : l.get("summary", live, tables.size(), inv.sources().size(), sensitive));
     for (SourceStatus s : inv.sources()) {
       if (!s.message().isEmpty()) {
-        out.println(s.source() + ": " + s.message());
+        out.println(TerminalText.clean(s.source() + ": " + s.message()));
       }
     }
     out.flush();
@@ -73,7 +75,8 @@ public final class InventoryTable {
     int[] w = new int[cols];
     for (String[] r : rows) {
       for (int i = 0; i < cols; i++) {
-        w[i] = Math.min(48, Math.max(w[i], width(r[i])));
+        r[i] = TerminalText.clean(r[i]);
+        w[i] = Math.min(48, Math.max(w[i], TerminalText.width(r[i])));
       }
     }
     for (String[] r : rows) {
@@ -82,29 +85,10 @@ public final class InventoryTable {
         String cell = r[i];
         sb.append(cell);
         if (i < cols - 1) {
-          sb.append(" ".repeat(Math.max(1, w[i] - width(cell) + 2)));
+          sb.append(" ".repeat(Math.max(1, w[i] - TerminalText.width(cell) + 2)));
         }
       }
       out.println(sb.toString().stripTrailing());
     }
-  }
-
-  /** Terminal cells: CJK and full-width characters take two. */
-  static int width(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      boolean wide =
-          (cp >= 0x1100 && cp <= 0x115F)
-              || (cp >= 0x2E80 && cp <= 0xA4CF)
-              || (cp >= 0xAC00 && cp <= 0xD7A3)
-              || (cp >= 0xF900 && cp <= 0xFAFF)
-              || (cp >= 0xFE30 && cp <= 0xFE4F)
-              || (cp >= 0xFF00 && cp <= 0xFF60)
-              || (cp >= 0xFFE0 && cp <= 0xFFE6);
-      w += wide ? 2 : 1;
-    }
-    return w;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.moat.core.Finding;
 import dev.moat.core.ScanReport;
 import dev.moat.core.Severity;
+import dev.moat.core.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -214,6 +215,6 @@ final class SarifScanRenderer implements ScanRenderer {
     if (last == '.' || last == '!' || last == '?' || last == '。' || last == '！' || last == '？') {
       return t;
     }
-    return t + (t.codePoints().anyMatch(TextWidth::isWide) ? "。" : ".");
+    return t + (t.codePoints().anyMatch(TerminalText::isWide) ? "。" : ".");
   }
 }

@@ -3,6 +3,7 @@ package dev.moat.report.scan;
 import dev.moat.core.Finding;
 import dev.moat.core.ScanReport;
 import dev.moat.core.ServiceInfo;
+import dev.moat.core.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ final class TableScanRenderer implements ScanRenderer {
   }
 
   private void line(Writer out, String indent, String labelKey, String value) throws IOException {
-    out.write(indent + text.get(labelKey) + ": " + TextWidth.clean(value) + "\n");
+    out.write(indent + text.get(labelKey) + ": " + TerminalText.clean(value) + "\n");
   }
 
   private static void writeRows(List<List<String>> rows, Writer out) throws IOException {
@@ -129,7 +130,7 @@ final class TableScanRenderer implements ScanRenderer {
     int[] widths = new int[rows.get(0).size()];
     for (List<String> row : rows) {
       for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], TextWidth.width(TextWidth.clean(row.get(c))));
+        widths[c] = Math.max(widths[c], TerminalText.width(TerminalText.clean(row.get(c))));
       }
     }
     return widths;
@@ -138,8 +139,8 @@ final class TableScanRenderer implements ScanRenderer {
   private static void writeRow(List<String> row, int[] widths, Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int c = 0; c < row.size(); c++) {
-      String cell = TextWidth.clean(row.get(c));
-      sb.append(c == row.size() - 1 ? cell : TextWidth.pad(cell, widths[c]) + GAP);
+      String cell = TerminalText.clean(row.get(c));
+      sb.append(c == row.size() - 1 ? cell : TerminalText.pad(cell, widths[c]) + GAP);
     }
     out.write(sb.toString().stripTrailing() + "\n");
   }

@@ -3,6 +3,7 @@ package dev.moat.report.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moat.core.ScanReport;
+import dev.moat.core.text.TerminalText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -41,10 +42,10 @@ final class TableScanRendererTest {
     int header = lines.indexOf("问题") + 1;
     String head = lines.get(header);
     assertThat(head).startsWith("严重程度");
-    int checkColumn = TextWidth.width(head.substring(0, head.indexOf("检查项")));
+    int checkColumn = TerminalText.width(head.substring(0, head.indexOf("检查项")));
     String critical = lines.get(header + 1);
     assertThat(critical).startsWith("严重");
-    int checkAt = TextWidth.width(critical.substring(0, critical.indexOf("redis.no-auth")));
+    int checkAt = TerminalText.width(critical.substring(0, critical.indexOf("redis.no-auth")));
     assertThat(checkAt).isEqualTo(checkColumn);
   }
 

@@ -1,13 +1,16 @@
-package dev.moat.report.scan;
+package dev.moat.core.text;
 
 /**
- * Terminal column widths and control-character stripping for the table renderer. CJK ideographs,
- * Hangul, kana and full-width forms take two columns (East Asian Width W/F); everything else one.
+ * Text for a terminal: column widths and control-character stripping, for every table and message
+ * Moat prints. CJK ideographs, Hangul, kana and full-width forms take two columns (East Asian Width
+ * W/F); everything else one. Anything that came from outside (a file name, a column name, a sampled
+ * value, a peer's banner or error) goes through {@link #clean} before it reaches a terminal.
  */
-final class TextWidth {
-  private TextWidth() {}
+public final class TerminalText {
+  private TerminalText() {}
 
-  static boolean isWide(int cp) {
+  /** Whether {@code cp} takes two terminal columns. */
+  public static boolean isWide(int cp) {
     return (cp >= 0x1100 && cp <= 0x115F)
         || (cp >= 0x2E80 && cp <= 0x303E)
         || (cp >= 0x3041 && cp <= 0x33FF)
@@ -23,12 +26,12 @@ final class TextWidth {
   }
 
   /** Columns {@code s} occupies on a terminal. */
-  static int width(String s) {
+  public static int width(String s) {
     return s.codePoints().map(cp -> isWide(cp) ? 2 : 1).sum();
   }
 
   /** {@code s} padded with spaces to {@code columns} terminal columns. */
-  static String pad(String s, int columns) {
+  public static String pad(String s, int columns) {
     int w = width(s);
     return w >= columns ? s : s + " ".repeat(columns - w);
   }
@@ -38,7 +41,7 @@ final class TextWidth {
    * {@code ?}: text that came from a scanned peer must not move the cursor or recolour the
    * terminal. Newlines become spaces so one value stays on one line.
    */
-  static String clean(String s) {
+  public static String clean(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints()
         .forEach(
