@@ -80,6 +80,24 @@ public final class Messages {
 
   /** The locale Moat uses when no {@code --lang} is given: Chinese systems get zh-CN. */
   public static Locale systemDefault(Locale system) {
+    return systemDefault(system, System.getenv());
+  }
+
+  /**
+   * The locale for {@code --lang}'s absence, from the environment as gettext reads it ({@code
+   * LC_ALL}, then {@code LC_MESSAGES}, then {@code LANG}; the first that is set decides) and from
+   * the JVM's locale when none is. The environment comes first because the JVM only honours {@code
+   * LANG=zh_CN.UTF-8} when that locale is installed, which slim servers and containers often lack.
+   */
+  static Locale systemDefault(Locale system, java.util.Map<String, String> env) {
+    for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return v.trim().toLowerCase(Locale.ROOT).startsWith("zh")
+            ? Locale.SIMPLIFIED_CHINESE
+            : Locale.ENGLISH;
+      }
+    }
     return system.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
   }
 }

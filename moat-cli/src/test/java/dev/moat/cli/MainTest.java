@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 final class MainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -88,16 +92,68 @@ final class MainTest {
 
   @Test
   void defaultLanguage_followsSystemLocale() {
-    assertThat(Messages.systemDefault(Locale.CHINA)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-    assertThat(Messages.systemDefault(Locale.TAIWAN)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-    assertThat(Messages.systemDefault(Locale.US)).isEqualTo(Locale.ENGLISH);
-    assertThat(Messages.systemDefault(Locale.GERMANY)).isEqualTo(Locale.ENGLISH);
+    Map<String, String> none = Map.of();
+    assertThat(Messages.systemDefault(Locale.CHINA, none)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.systemDefault(Locale.TAIWAN, none)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.systemDefault(Locale.US, none)).isEqualTo(Locale.ENGLISH);
+    assertThat(Messages.systemDefault(Locale.GERMANY, none)).isEqualTo(Locale.ENGLISH);
+  }
+
+  @Test
+  void defaultLanguage_environmentFirst_evenWhenTheLocaleIsNotInstalled() {
+    // The JVM reports en/C for LANG=zh_CN.UTF-8 on a machine without that locale.
+    assertThat(Messages.systemDefault(Locale.US, Map.of("LANG", "zh_CN.UTF-8")))
+        .isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.systemDefault(Locale.CHINA, Map.of("LANG", "C.UTF-8")))
+        .isEqualTo(Locale.ENGLISH);
+    assertThat(
+            Messages.systemDefault(
+                Locale.US, Map.of("LANG", "en_US.UTF-8", "LC_MESSAGES", "zh_TW")))
+        .isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(
+            Messages.systemDefault(
+                Locale.US,
+                Map.of("LC_ALL", "en_GB.UTF-8", "LC_MESSAGES", "zh_CN", "LANG", "zh_CN")))
+        .isEqualTo(Locale.ENGLISH);
+    assertThat(Messages.systemDefault(Locale.CHINA, Map.of("LANG", " ")))
+        .isEqualTo(Locale.SIMPLIFIED_CHINESE);
   }
 
   @Test
   void help_listsEverySubcommand() {
     assertThat(run("--lang", "en", "--help")).isEqualTo(ExitCode.OK);
     assertThat(out()).contains("detect").contains("audit").contains("scan").contains("discover");
+  }
+
+  @Test
+  void help_inChinese_everyCommandHasNoEnglishFrame() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(MoatCommand.commandLine(new String[0]), new ArrayList<>(), paths);
+    assertThat(paths).hasSizeGreaterThan(10);
+    for (List<String> path : paths) {
+      out.reset();
+      List<String> args = new ArrayList<>(List.of("--lang", "zh"));
+      args.addAll(path);
+      args.add("--help");
+      assertThat(run(args.toArray(String[]::new))).as("%s", path).isEqualTo(ExitCode.OK);
+      assertThat(out())
+          .as("moat %s --help", String.join(" ", path))
+          .contains("用法：moat")
+          .contains("显示帮助并退出")
+          .doesNotContain("Usage:")
+          .doesNotContain("Commands:")
+          .doesNotContain("Show this help")
+          .doesNotContain("Print version");
+    }
+  }
+
+  private static void collect(CommandLine c, List<String> path, List<List<String>> into) {
+    into.add(path);
+    for (Map.Entry<String, CommandLine> e : c.getSubcommands().entrySet()) {
+      List<String> next = new ArrayList<>(path);
+      next.add(e.getKey());
+      collect(e.getValue(), next, into);
+    }
   }
 
   @Test
