@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,6 +155,17 @@ final class MainTest {
       next.add(e.getKey());
       collect(e.getValue(), next, into);
     }
+  }
+
+  @Test
+  void messages_cleanTextArgumentsButFormatNumbers() {
+    Locale.setDefault(Locale.ENGLISH);
+    assertThat(Messages.get("detect.note.binary", Path.of("/tmp/\u001b]0;x\u0007.bin")))
+        .isEqualTo("skipped binary file: /tmp/?]0;x?.bin");
+    assertThat(Messages.get("detect.table.summary", 12345, 1, 2))
+        .isEqualTo("12,345 match(es) in 1 of 2 file(s).");
+    Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+    assertThat(Messages.get("detect.note.binary", "a\u001b[2Jb")).isEqualTo("已跳过二进制文件：a?[2Jb");
   }
 
   @Test
