@@ -164,6 +164,10 @@ final class MainTest {
         .isEqualTo("skipped binary file: /tmp/?]0;x?.bin");
     assertThat(Messages.get("detect.table.summary", 12345, 1, 2))
         .isEqualTo("12,345 match(es) in 1 of 2 file(s).");
+    assertThat(Messages.get("scan.summary", 1L, 1, 0))
+        .isEqualTo("Scanned 1 port: 1 open service, 0 findings.");
+    assertThat(Messages.get("scan.summary", 65_535L, 6, 2))
+        .isEqualTo("Scanned 65,535 ports: 6 open services, 2 findings.");
     Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
     assertThat(Messages.get("detect.note.binary", "a\u001b[2Jb")).isEqualTo("已跳过二进制文件：a?[2Jb");
   }
