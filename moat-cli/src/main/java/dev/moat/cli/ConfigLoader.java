@@ -73,7 +73,7 @@ final class ConfigLoader {
 
   private static Map<String, List<String>> keys() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("detect", List.of("entities", "minConfidence", "threads", "custom"));
+    m.put("detect", List.of("entities", "minConfidence", "threads", "custom", "exclude"));
     m.put("mask", List.of("hmacKey", "overrides"));
     m.put("discover", List.of("sources", "sample", "maxTables", "concurrency", "timeout"));
     return java.util.Collections.unmodifiableMap(m);
@@ -281,6 +281,7 @@ final class ConfigLoader {
     Confidence min = d.minConfidence();
     int threads = d.threads();
     List<CustomDetector> custom = d.custom();
+    List<String> exclude = d.exclude();
     if (present(n, "entities")) {
       entities = stringList("detect.entities", n.get("entities"), true);
     }
@@ -294,8 +295,11 @@ final class ConfigLoader {
     if (present(n, "custom")) {
       custom = customDetectors(n.get("custom"));
     }
+    if (present(n, "exclude")) {
+      exclude = stringList("detect.exclude", n.get("exclude"), false);
+    }
     try {
-      return new DetectConfig(entities, min, threads, custom);
+      return new DetectConfig(entities, min, threads, custom, exclude);
     } catch (ConfigException e) {
       throw e.under("detect");
     }

@@ -11,6 +11,7 @@ import dev.moat.core.detect.DetectionEngineBuilder;
 import dev.moat.core.detect.Entities;
 import dev.moat.core.mask.Masker;
 import dev.moat.core.mask.Maskers;
+import dev.moat.core.text.PathExcludes;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,6 +88,9 @@ public final class DetectCommand implements Callable<Integer> {
       descriptionKey = "detect.opt.minConfidence")
   @Nullable String minConfidence;
 
+  @Option(names = "--exclude", paramLabel = "GLOB", descriptionKey = "detect.opt.exclude")
+  List<String> exclude = new ArrayList<>();
+
   @Option(names = "--threads", paramLabel = "N", descriptionKey = "detect.opt.threads")
   @Nullable String threads;
 
@@ -126,6 +130,7 @@ public final class DetectCommand implements Callable<Integer> {
     for (FileWalker.Target t :
         FileWalker.walk(
             paths,
+            detect.excludes(),
             (p, e) ->
                 walkErrors.add(Messages.get("detect.note.unreadable", p, DetectRun.reason(e))))) {
       if (out == null || !sameFile(t.path(), out)) {
@@ -231,7 +236,14 @@ public final class DetectCommand implements Callable<Integer> {
       }
       d = d.withThreads(t);
     }
-    return d;
+    for (String g : exclude) {
+      try {
+        PathExcludes.of(List.of(g));
+      } catch (IllegalArgumentException e) {
+        throw UserException.usage("detect.error.exclude", g, String.valueOf(e.getMessage()));
+      }
+    }
+    return d.withMoreExcludes(exclude);
   }
 
   private static Format parseFormat(String f) {

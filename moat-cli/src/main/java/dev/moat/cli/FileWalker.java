@@ -1,5 +1,6 @@
 package dev.moat.cli;
 
+import dev.moat.core.text.PathExcludes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.function.BiConsumer;
  * Expands the paths given on the command line into the regular files to read, in a fixed order:
  * arguments in the order given, directory entries sorted by name, depth first. Symbolic links to
  * files are followed; links to directories inside a tree are not, so a link cycle cannot loop.
- * Paths keep the user's spelling ({@code logs/a.log}, not an absolute path) with {@code /}.
+ * Inside a directory, files and directories the {@link PathExcludes} match are skipped (matched by
+ * their path below that directory); the arguments themselves are always taken. Paths keep the
+ * user's spelling ({@code logs/a.log}, not an absolute path) with {@code /}.
  */
 final class FileWalker {
 
@@ -33,12 +36,13 @@ final class FileWalker {
    * Walks {@code roots}; directories that cannot be listed are reported to {@code onError} with
    * their display path and the cause, and skipped.
    */
-  static List<Target> walk(List<Path> roots, BiConsumer<String, IOException> onError) {
+  static List<Target> walk(
+      List<Path> roots, PathExcludes excludes, BiConsumer<String, IOException> onError) {
     List<Target> out = new ArrayList<>();
     for (Path root : roots) {
       String display = display(root.toString());
       if (Files.isDirectory(root)) {
-        walkDir(root, display, out, onError);
+        walkDir(root, display, "", excludes, out, onError);
       } else {
         out.add(new Target(display, root, size(root)));
       }
@@ -47,7 +51,12 @@ final class FileWalker {
   }
 
   private static void walkDir(
-      Path dir, String display, List<Target> out, BiConsumer<String, IOException> onError) {
+      Path dir,
+      String display,
+      String relative,
+      PathExcludes excludes,
+      List<Target> out,
+      BiConsumer<String, IOException> onError) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
@@ -61,6 +70,10 @@ final class FileWalker {
     for (Path child : children) {
       String name = child.getFileName().toString();
       String childDisplay = display.endsWith("/") ? display + name : display + "/" + name;
+      String childRelative = relative.isEmpty() ? name : relative + "/" + name;
+      if (excludes.excludes(childRelative)) {
+        continue;
+      }
       BasicFileAttributes attrs;
       try {
         attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -69,7 +82,7 @@ final class FileWalker {
         continue;
       }
       if (attrs.isDirectory()) {
-        walkDir(child, childDisplay, out, onError);
+        walkDir(child, childDisplay, childRelative, excludes, out, onError);
       } else if (attrs.isRegularFile()) {
         out.add(new Target(childDisplay, child, attrs.size()));
       } else if (attrs.isSymbolicLink() && Files.isRegularFile(child)) {

@@ -209,6 +209,34 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void load_detectExclude_fromFileAndEnvironment() throws IOException {
+    yaml(work.resolve("moat.yaml"), "detect:\n  exclude: [node_modules, '*.{gz,zip}']\n");
+    assertThat(ConfigLoader.load(null, work, home, Map.of()).config().detect().exclude())
+        .containsExactly("node_modules", "*.{gz,zip}");
+    // one glob may hold commas: a plain variable is one pattern, a flow list several
+    assertThat(
+            ConfigLoader.load(null, work, home, Map.of("MOAT_DETECT_EXCLUDE", "*.{gz,zip}"))
+                .config()
+                .detect()
+                .exclude())
+        .containsExactly("*.{gz,zip}");
+    assertThat(
+            ConfigLoader.load(null, work, home, Map.of("MOAT_DETECT_EXCLUDE", "[a, 'b/**']"))
+                .config()
+                .detect()
+                .exclude())
+        .containsExactly("a", "b/**");
+  }
+
+  @Test
+  void load_invalidExcludeGlob_namesIndexAndPattern() throws IOException {
+    yaml(work.resolve("moat.yaml"), "detect:\n  exclude: [ok, '[a-']\n");
+    assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))
+        .hasMessageStartingWith("detect.exclude[1] is not a valid glob (")
+        .hasMessageEndingWith("): [a-");
+  }
+
+  @Test
   void load_literalSecret_rejectedWithoutEchoingIt() throws IOException {
     yaml(work.resolve("moat.yaml"), "mask:\n  hmacKey: correct-horse-battery\n");
     assertThatThrownBy(() -> ConfigLoader.load(null, work, home, Map.of()))

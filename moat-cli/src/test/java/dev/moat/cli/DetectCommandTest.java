@@ -146,6 +146,42 @@ final class DetectCommandTest {
   }
 
   @Test
+  void detect_exclude_skipsNamesAndPathsInsideDirectoriesButNotArguments() throws IOException {
+    file("t/node_modules/pkg/a.json", LOG_LINE);
+    file("t/logs/archive/old.log", LOG_LINE);
+    file("t/logs/new.log", LOG_LINE);
+    file("t/src/app.min.js", LOG_LINE);
+    Path kept = file("t/src/app.js", LOG_LINE);
+    Result r =
+        run(
+            "detect",
+            "--format",
+            "jsonl",
+            "--exclude",
+            "node_modules",
+            "--exclude",
+            "logs/archive",
+            "--exclude",
+            "*.min.js",
+            dir.resolve("t").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().map(l -> l.substring(0, l.indexOf("\",\"line\""))).distinct())
+        .containsExactly("{\"path\":\"" + dir.resolve("t/logs/new.log"), "{\"path\":\"" + kept);
+    Path named = dir.resolve("t/src/app.min.js");
+    assertThat(run("detect", "--format", "jsonl", "--exclude", "*.min.js", named.toString()).out())
+        .contains("app.min.js");
+  }
+
+  @Test
+  void detect_invalidExclude_exits2NamingIt() throws IOException {
+    Path f = file("a.log", LOG_LINE);
+    Result r = run("detect", "--exclude", "[a-", f.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).startsWith("moat: --exclude is not a valid glob (").contains("): [a-");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void detect_tableInChinese_usesChineseHeadings() throws IOException {
     Path f = file("a.log", LOG_LINE);
     Result r = run("--lang", "zh", "detect", f.toString());

@@ -102,7 +102,8 @@ final class ConfigRecordsTest {
   @Test
   void detectConfig_duplicateCustom_rejected() {
     CustomDetector d = custom("EMPLOYEE_ID", "EMP\\d{6}");
-    assertThatThrownBy(() -> new DetectConfig(List.of(), Confidence.LOW, 1, List.of(d, d)))
+    assertThatThrownBy(
+            () -> new DetectConfig(List.of(), Confidence.LOW, 1, List.of(d, d), List.of()))
         .hasMessageContaining("custom[1]");
   }
 
