@@ -128,7 +128,7 @@ final class DetectCommandTest {
     assertThat(r.out())
         .containsPattern("logs/a\\.log +CN_RESIDENT_ID resident ID +sensitive personal info +3")
         .containsPattern("CN_MOBILE mobile number +personal info +3")
-        .contains("6 match(es) in 1 of 2 file(s).")
+        .contains("6 matches in 1 of 2 files.")
         .doesNotContain("b.log");
   }
 
@@ -193,7 +193,7 @@ final class DetectCommandTest {
     Path f = file("clean.txt", "just text\n");
     Result r = run("detect", "--fail", f.toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("No personal or sensitive data found in 1 file(s).");
+    assertThat(r.out()).contains("No personal or sensitive data found in 1 file.");
   }
 
   @Test
@@ -409,7 +409,7 @@ final class DetectCommandTest {
     Path bad = Files.write(dir.resolve("bad.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
     Result r = run("detect", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCode.RUNTIME);
-    assertThat(r.err()).contains("none of the 1 file(s) could be read");
+    assertThat(r.err()).contains("the file could not be read");
   }
 
   @Test

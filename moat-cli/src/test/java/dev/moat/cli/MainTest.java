@@ -163,7 +163,7 @@ final class MainTest {
     assertThat(Messages.get("detect.note.binary", Path.of("/tmp/\u001b]0;x\u0007.bin")))
         .isEqualTo("skipped binary file: /tmp/?]0;x?.bin");
     assertThat(Messages.get("detect.table.summary", 12345, 1, 2))
-        .isEqualTo("12,345 match(es) in 1 of 2 file(s).");
+        .isEqualTo("12,345 matches in 1 of 2 files.");
     assertThat(Messages.get("scan.summary", 1L, 1, 0))
         .isEqualTo("Scanned 1 port: 1 open service, 0 findings.");
     assertThat(Messages.get("scan.summary", 65_535L, 6, 2))
