@@ -13,9 +13,9 @@ enum Dialect {
   /** Primary-key ranges from random starting points; estimates from information_schema. */
   MARIADB(
       "SELECT table_schema, table_name, table_rows FROM information_schema.tables"
-          + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
-          + " ('information_schema', 'mysql', 'performance_schema', 'sys')",
-      "information_schema mysql performance_schema sys"),
+          + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN "
+          + sqlList(SystemSchemas.MARIADB),
+      SystemSchemas.MARIADB),
   /** Rowid ranges; max(rowid) as the estimate. */
   SQLITE("", ""),
   /** LIMIT only; estimates from INFORMATION_SCHEMA.TABLES. */
@@ -25,12 +25,22 @@ enum Dialect {
   /** Any other JDBC database: standard metadata and a row limit on the statement. */
   GENERIC("", "INFORMATION_SCHEMA SYS SYSTEM SYSIBM SYSDBA SYSAUDIT");
 
+  /** System schema lists that a dialect's SQL also names. */
+  private static final class SystemSchemas {
+    static final String MARIADB = "information_schema mysql performance_schema sys";
+  }
+
   private final String estimatesSql;
   private final String systemSchemas;
 
   Dialect(String estimatesSql, String systemSchemas) {
     this.estimatesSql = estimatesSql;
     this.systemSchemas = " " + systemSchemas + " ";
+  }
+
+  /** {@code "a b"} as the SQL list {@code ('a', 'b')}. */
+  private static String sqlList(String names) {
+    return "('" + String.join("', '", names.split(" ")) + "')";
   }
 
   /** A query returning (schema or catalog, table, estimated rows), or empty when there is none. */
